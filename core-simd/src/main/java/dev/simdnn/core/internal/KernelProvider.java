@@ -1,0 +1,23 @@
+package dev.simdnn.core.internal;
+
+import dev.simdnn.core.Backend;
+import dev.simdnn.core.internal.blas1.Blas1Kernels;
+
+/**
+ * One implementation of every kernel family. Two exist: {@link ScalarKernelProvider} (plain Java, always
+ * loadable) and {@code PanamaKernelProvider} (Vector API, loaded reflectively and only when
+ * {@code jdk.incubator.vector} is present, so that no class of it is touched otherwise).
+ */
+public interface KernelProvider {
+    /** Which twin this is. */
+    Backend backend();
+
+    /** Vector width of its kernels in bits (32 for the scalar twins). */
+    int vectorBitSize();
+
+    /** Short description of widths and species, for {@link dev.simdnn.core.Simd#describe()}. */
+    String describe();
+
+    /** Level-1 operations (dot, sum, axpy, ...). */
+    Blas1Kernels blas1();
+}

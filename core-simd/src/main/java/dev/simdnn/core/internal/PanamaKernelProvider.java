@@ -1,0 +1,60 @@
+package dev.simdnn.core.internal;
+
+import dev.simdnn.core.Backend;
+import dev.simdnn.core.internal.blas1.Blas1Kernels;
+import dev.simdnn.core.internal.blas1.Blas1Panama;
+import dev.simdnn.core.internal.blas1.Blas1Scalar;
+
+/**
+ * The Vector API kernels. Instantiated only by {@link KernelProviders}, reflectively, after it has checked
+ * that {@code jdk.incubator.vector} is in the boot layer and C2 is on. The constructor checks the rest
+ * and throws {@link UnsupportedOperationException} (with the reason) to make the provider fall back.
+ */
+public final class PanamaKernelProvider implements KernelProvider {
+    private final Blas1Kernels blas1 = new Blas1Panama();
+
+    /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
+    public PanamaKernelProvider() {
+        if (PanamaSpecies.FLOAT.vectorBitSize() < 128) {
+            throw new UnsupportedOperationException("preferred vector size is "
+                    + PanamaSpecies.FLOAT.vectorBitSize() + " bits; the kernels need at least 128");
+        }
+        selfCheck();
+    }
+
+    private void selfCheck() {
+        float[] x = new float[67];
+        float[] y = new float[67];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 7) - 3;       // small integers: every partial sum is exact in float
+            y[i] = (i % 5) - 2;
+        }
+        float expected = new Blas1Scalar().dot(x.length, x, 0, y, 0);
+        float actual = blas1.dot(x.length, x, 0, y, 0);
+        if (expected != actual) {
+            throw new UnsupportedOperationException("self-check failed: Vector API dot gave " + actual
+                    + ", scalar gave " + expected);
+        }
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.PANAMA;
+    }
+
+    @Override
+    public int vectorBitSize() {
+        return PanamaSpecies.FLOAT.vectorBitSize();
+    }
+
+    @Override
+    public String describe() {
+        return PanamaSpecies.FLOAT.vectorBitSize() + "-bit vectors (float x" + PanamaSpecies.FLOAT.length()
+                + ", double x" + PanamaSpecies.DOUBLE.length() + "), " + PanamaSpecies.FLOAT;
+    }
+
+    @Override
+    public Blas1Kernels blas1() {
+        return blas1;
+    }
+}
