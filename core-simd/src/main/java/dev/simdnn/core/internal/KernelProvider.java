@@ -2,6 +2,7 @@ package dev.simdnn.core.internal;
 
 import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
+import dev.simdnn.core.internal.gemm.GemmKernels;
 
 /**
  * One implementation of every kernel family. Two exist: {@link ScalarKernelProvider} (plain Java, always
@@ -20,4 +21,7 @@ public interface KernelProvider {
 
     /** Level-1 operations (dot, sum, axpy, ...). */
     Blas1Kernels blas1();
+
+    /** Packed, blocked GEMM (float and double). */
+    GemmKernels gemm();
 }

@@ -4,6 +4,9 @@ import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
 import dev.simdnn.core.internal.blas1.Blas1Panama;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
+import dev.simdnn.core.internal.gemm.DgemmPanama;
+import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.gemm.SgemmPanama;
 
 /**
  * The Vector API kernels. Instantiated only by {@link KernelProviders}, reflectively, after it has checked
@@ -12,6 +15,7 @@ import dev.simdnn.core.internal.blas1.Blas1Scalar;
  */
 public final class PanamaKernelProvider implements KernelProvider {
     private final Blas1Kernels blas1 = new Blas1Panama();
+    private final GemmKernels gemm = new GemmKernels(new SgemmPanama(), new DgemmPanama());
 
     /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
     public PanamaKernelProvider() {
@@ -56,5 +60,10 @@ public final class PanamaKernelProvider implements KernelProvider {
     @Override
     public Blas1Kernels blas1() {
         return blas1;
+    }
+
+    @Override
+    public GemmKernels gemm() {
+        return gemm;
     }
 }

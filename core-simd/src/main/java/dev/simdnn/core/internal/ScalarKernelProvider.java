@@ -3,12 +3,16 @@ package dev.simdnn.core.internal;
 import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
+import dev.simdnn.core.internal.gemm.DgemmScalar;
+import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.gemm.SgemmScalar;
 
 /** The plain-Java twins: the fallback, and the reference that the Vector API kernels are tested against. */
 public final class ScalarKernelProvider implements KernelProvider {
     static final ScalarKernelProvider INSTANCE = new ScalarKernelProvider();
 
     private final Blas1Kernels blas1 = new Blas1Scalar();
+    private final GemmKernels gemm = new GemmKernels(new SgemmScalar(), new DgemmScalar());
 
     private ScalarKernelProvider() {}
 
@@ -30,5 +34,10 @@ public final class ScalarKernelProvider implements KernelProvider {
     @Override
     public Blas1Kernels blas1() {
         return blas1;
+    }
+
+    @Override
+    public GemmKernels gemm() {
+        return gemm;
     }
 }

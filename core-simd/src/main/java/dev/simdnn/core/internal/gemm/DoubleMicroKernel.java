@@ -1,0 +1,59 @@
+package dev.simdnn.core.internal.gemm;
+
+import dev.simdnn.core.Epilogue;
+
+/** Double operations shared by both double twins; subclasses supply {@link #tile}. */
+public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
+    private final Blocking blocking;
+
+    DoubleMicroKernel(Blocking blocking) {
+        this.blocking = blocking;
+    }
+
+    @Override
+    public final Blocking blocking() {
+        return blocking;
+    }
+
+    @Override
+    public final double[] buffer(Workspace ws, Workspace.Slot slot, int length) {
+        return ws.doubles(slot, length);
+    }
+
+    @Override
+    public void packA(boolean trans, double[] a, int aOff, int lda, int row0, int rows, int p0, int kc, double[] pa) {
+        Packing.packA(trans, a, aOff, lda, row0, rows, p0, kc, blocking.mr(), pa);
+    }
+
+    @Override
+    public void packB(boolean trans, double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, double[] pb) {
+        Packing.packB(trans, b, bOff, ldb, p0, kc, col0, cols, blocking.nr(), pb);
+    }
+
+    @Override
+    public final void edge(int kc, double[] pa, int paOff, double[] pb, int pbOff, double[] c, int cOff, int ldc,
+                           int rows, int cols, double alpha, double beta, double[] scratch) {
+        int nr = blocking.nr();
+        tile(kc, pa, paOff, pb, pbOff, scratch, 0, nr, 1.0, 0.0);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0, ci = cOff + r * ldc, si = r * nr; j < cols; j++, ci++, si++) {
+                c[ci] = beta == 0 ? scratch[si] * alpha : Math.fma(scratch[si], alpha, beta * c[ci]);
+            }
+        }
+    }
+
+    @Override
+    public final void scale(double[] c, int cOff, int ldc, int rows, int cols, double beta) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0, ci = cOff + r * ldc; j < cols; j++, ci++) {
+                c[ci] = beta == 0 ? 0 : beta * c[ci];
+            }
+        }
+    }
+
+    /** Double GEMM has no fused epilogue: the facade accepts only {@link Epilogue#NONE} for it. */
+    @Override
+    public final void finish(Epilogue e, double[] c, int cOff, int ldc, int rows, int cols, int row, int col) {
+        throw new UnsupportedOperationException("double GEMM has no fused epilogue");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.simdnn.core.internal.gemm;
+
+import dev.simdnn.core.Epilogue;
+
+/**
+ * One precision's register-blocked micro-kernel and the operations around it that {@link GemmDriver} calls.
+ * {@code A} is {@code float[]} or {@code double[]}.
+ *
+ * <p>Every C element is accumulated in the same order by every implementation: one fused multiply-add per
+ * depth step p, in increasing p, within each KC block; then {@code C = acc·α + β·C} by one more fma (or
+ * {@code acc·α} when β = 0, which never reads C). The scalar and Vector API twins therefore produce
+ * bitwise-equal results as long as they share KC.
+ */
+public interface MicroKernel<A> {
+    /** Register and cache blocks of this kernel. */
+    Blocking blocking();
+
+    /** A scratch array of this precision from the thread's workspace. */
+    A buffer(Workspace ws, Workspace.Slot slot, int length);
+
+    /** See {@link Packing#packA}. */
+    void packA(boolean trans, A a, int aOff, int lda, int row0, int rows, int p0, int kc, A pa);
+
+    /** See {@link Packing#packB}. */
+    void packB(boolean trans, A b, int bOff, int ldb, int p0, int kc, int col0, int cols, A pb);
+
+    /**
+     * The full MR x NR tile at {@code c[cOff]}: {@code C = α·Σ_p pa·pb + β·C}; {@code β == 0} does not read C.
+     */
+    void tile(int kc, A pa, int paOff, A pb, int pbOff, A c, int cOff, int ldc, double alpha, double beta);
+
+    /** A {@code rows x cols} corner tile (rows ≤ MR, cols ≤ NR), computed in {@code scratch} then copied. */
+    void edge(int kc, A pa, int paOff, A pb, int pbOff, A c, int cOff, int ldc, int rows, int cols,
+              double alpha, double beta, A scratch);
+
+    /** {@code C = β·C} on a {@code rows x cols} region ({@code β == 0} stores zeros, ignoring NaN in C). */
+    void scale(A c, int cOff, int ldc, int rows, int cols, double beta);
+
+    /**
+     * Bias, pre-activation copy and activation on the finished {@code rows x cols} region at C's
+     * {@code (row, col)}, located at {@code c[cOff]}.
+     */
+    void finish(Epilogue epilogue, A c, int cOff, int ldc, int rows, int cols, int row, int col);
+}

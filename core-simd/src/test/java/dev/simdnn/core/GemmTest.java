@@ -1,0 +1,255 @@
+package dev.simdnn.core;
+
+import dev.simdnn.core.internal.KernelProvider;
+import dev.simdnn.core.internal.KernelProviders;
+import dev.simdnn.core.internal.gemm.GemmKernels;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * GEMM on each provider against a naive double reference. Bound per element (c = 2):
+ * {@code |C - ref| <= 2·(k + 2)·u·(|α|·Σ_p |a_ip·b_pj| + |β·c_ij|) + tiny}.
+ * The property-tests module covers random shapes, offsets and leading dimensions far more widely.
+ */
+class GemmTest {
+    private static final int BORDER = 3;           // padding around every operand, must stay untouched
+    private static final float SENTINEL = -7.25f;
+
+    /** Shapes around the register and cache blocks: MR ± 1, NR ± 1, KC ± 1, MC + 1, tiny and empty. */
+    private static final int[][] SHAPES = {
+        {1, 1, 1}, {0, 5, 3}, {5, 0, 3}, {4, 4, 0}, {7, 9, 1}, {8, 32, 16}, {9, 33, 17}, {17, 31, 255},
+        {33, 65, 257}, {64, 64, 64}, {257, 70, 40}, {31, 100, 513}, {3, 300, 7}, {120, 5, 260},
+    };
+
+    record Problem(int m, int n, int k, boolean ta, boolean tb, int lda, int ldb, int ldc,
+                   float[] a, float[] b, float[] c) {}
+
+    static Problem problem(SplittableRandom rnd, int m, int n, int k, boolean ta, boolean tb) {
+        int lda = (ta ? m : k) + rnd.nextInt(3), ldb = (tb ? k : n) + rnd.nextInt(3), ldc = n + rnd.nextInt(3);
+        float[] a = fill(rnd, BORDER + (ta ? k : m) * lda + BORDER);
+        float[] b = fill(rnd, BORDER + (tb ? n : k) * ldb + BORDER);
+        float[] c = new float[BORDER + m * ldc + BORDER];
+        Arrays.fill(c, SENTINEL);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[BORDER + i * ldc + j] = (float) rnd.nextDouble(-1, 1);
+            }
+        }
+        return new Problem(m, n, k, ta, tb, lda, ldb, ldc, a, b, c);
+    }
+
+    static float[] fill(SplittableRandom rnd, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) rnd.nextDouble(-1, 1);
+        }
+        return x;
+    }
+
+    static float[] run(GemmKernels g, Problem p, float alpha, float beta, int threads, Epilogue e) {
+        float[] c = p.c.clone();
+        g.sgemm(p.ta, p.tb, p.m, p.n, p.k, alpha, p.a, BORDER, p.lda, p.b, BORDER, p.ldb, beta, c, BORDER, p.ldc,
+                e, threads);
+        return c;
+    }
+
+    static void assertCloseToReference(Problem p, float alpha, float beta, float[] got, String what) {
+        double u = 0x1p-24;
+        for (int i = 0; i < p.m; i++) {
+            for (int j = 0; j < p.n; j++) {
+                double sum = 0, mag = 0;
+                for (int q = 0; q < p.k; q++) {
+                    double x = p.ta ? p.a[BORDER + q * p.lda + i] : p.a[BORDER + i * p.lda + q];
+                    double y = p.tb ? p.b[BORDER + j * p.ldb + q] : p.b[BORDER + q * p.ldb + j];
+                    sum += x * y;
+                    mag += Math.abs(x * y);
+                }
+                double c0 = p.c[BORDER + i * p.ldc + j];
+                double ref = alpha * sum + (beta == 0 ? 0 : beta * c0);
+                double bound = 2 * (p.k + 2) * u * (Math.abs(alpha) * mag + Math.abs(beta * c0)) + 1e-30;
+                double err = Math.abs(got[BORDER + i * p.ldc + j] - ref);
+                if (!(err <= bound)) {
+                    fail(what + ": C[" + i + "][" + j + "] = " + got[BORDER + i * p.ldc + j] + ", reference " + ref
+                            + ", error " + err + " > bound " + bound);
+                }
+            }
+        }
+        for (int idx = 0; idx < got.length; idx++) {
+            int r = (idx - BORDER) / Math.max(p.ldc, 1), col = (idx - BORDER) - r * p.ldc;
+            boolean inside = idx >= BORDER && r < p.m && col < p.n && p.n > 0;
+            if (!inside) {
+                assertEquals(SENTINEL, got[idx], what + ": element " + idx + " outside C was written");
+            }
+        }
+    }
+
+    @Test
+    void everyShapeAndTransposeMatchesTheReferenceOnBothBackends() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        float[][] alphaBeta = {{1, 0}, {1, 1}, {-1, 0.5f}, {0.75f, -2}, {0, 3}};
+        for (KernelProvider provider : TwinProviders.all()) {
+            for (int[] s : SHAPES) {
+                for (int t = 0; t < 4; t++) {
+                    Problem p = problem(rnd, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0);
+                    for (float[] ab : alphaBeta) {
+                        String what = provider.backend() + " " + Arrays.toString(s) + " ta=" + p.ta + " tb=" + p.tb
+                                + " alpha=" + ab[0] + " beta=" + ab[1];
+                        assertCloseToReference(p, ab[0], ab[1], run(provider.gemm(), p, ab[0], ab[1], 2,
+                                Epilogue.NONE), what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void resultIsBitwiseTheSameForAnyThreadCountAndBothBackends() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int[] s : new int[][] {{200, 300, 300}, {40, 784, 512}, {784, 96, 32}, {130, 130, 600}}) {
+            for (int t = 0; t < 4; t++) {
+                Problem p = problem(rnd, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0);
+                float[] reference = run(KernelProviders.scalar().gemm(), p, 1.5f, 0.5f, 1, Epilogue.NONE);
+                for (KernelProvider provider : TwinProviders.all()) {
+                    for (int threads : new int[] {1, 2, 3}) {
+                        assertArrayEquals(reference, run(provider.gemm(), p, 1.5f, 0.5f, threads, Epilogue.NONE),
+                                provider.backend() + " threads=" + threads + " " + Arrays.toString(s) + " t=" + t);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void betaZeroIgnoresNanInCAndAlphaZeroDoesNotReadAB() {
+        for (KernelProvider provider : TwinProviders.all()) {
+            for (int[] s : new int[][] {{3, 4, 5}, {70, 90, 300}}) {
+                Problem p = problem(new SplittableRandom(3), s[0], s[1], s[2], false, false);
+                for (int i = 0; i < p.m; i++) {
+                    for (int j = 0; j < p.n; j++) {
+                        p.c[BORDER + i * p.ldc + j] = Float.NaN;
+                    }
+                }
+                float[] got = run(provider.gemm(), p, 1f, 0f, 2, Epilogue.NONE);
+                Problem clean = new Problem(p.m, p.n, p.k, false, false, p.lda, p.ldb, p.ldc, p.a, p.b,
+                        got.clone());
+                assertCloseToReference(clean, 1f, 0f, got, provider.backend() + " beta=0 over NaN");
+                float[] nanA = p.a.clone();
+                Arrays.fill(nanA, Float.NaN);
+                float[] c = got.clone();
+                provider.gemm().sgemm(false, false, p.m, p.n, p.k, 0f, nanA, BORDER, p.lda, p.b, BORDER, p.ldb,
+                        2f, c, BORDER, p.ldc, Epilogue.NONE, 1);
+                assertEquals(2 * got[BORDER], c[BORDER], provider.backend() + " alpha=0 scales C only");
+            }
+        }
+    }
+
+    @Test
+    void nanInAPropagatesToItsRow() {
+        for (KernelProvider provider : TwinProviders.all()) {
+            Problem p = problem(new SplittableRandom(4), 40, 50, 60, false, false);
+            p.a[BORDER + 5 * p.lda + 7] = Float.NaN;
+            float[] got = run(provider.gemm(), p, 1f, 0f, 1, Epilogue.NONE);
+            for (int j = 0; j < p.n; j++) {
+                assertTrue(Float.isNaN(got[BORDER + 5 * p.ldc + j]), provider.backend() + " j=" + j);
+                assertTrue(Float.isFinite(got[BORDER + 4 * p.ldc + j]));
+            }
+        }
+    }
+
+    @Test
+    void fusedBiasReluAndPreActivationEqualTheUnfusedComposition() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (KernelProvider provider : TwinProviders.all()) {
+            for (int[] s : new int[][] {{5, 7, 3}, {33, 70, 100}, {64, 512, 96}}) {
+                Problem p = problem(rnd, s[0], s[1], s[2], false, false);
+                float[] bias = fill(rnd, p.n + 2);
+                float[] pre = new float[p.m * p.n];
+                Epilogue e = Epilogue.of(Activation.RELU).withBias(bias, 2).keepingPreActivation(pre, 0, p.n);
+                float[] fused = run(provider.gemm(), p, 1f, 0.5f, 2, e);
+                float[] plain = run(provider.gemm(), p, 1f, 0.5f, 2, Epilogue.NONE);
+                for (int i = 0; i < p.m; i++) {
+                    for (int j = 0; j < p.n; j++) {
+                        float z = plain[BORDER + i * p.ldc + j] + bias[2 + j];
+                        assertEquals(z, pre[i * p.n + j], "pre " + provider.backend());
+                        assertEquals(Math.max(0f, z), fused[BORDER + i * p.ldc + j], "relu " + provider.backend());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void dgemmMatchesTheReferenceAndIsThreadIndependent() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        for (KernelProvider provider : TwinProviders.all()) {
+            for (int[] s : new int[][] {{1, 1, 1}, {9, 17, 33}, {130, 70, 300}}) {
+                for (int t = 0; t < 4; t++) {
+                    boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                    int m = s[0], n = s[1], k = s[2];
+                    double[] a = new double[m * k], b = new double[k * n], c = new double[m * n];
+                    for (int i = 0; i < a.length; i++) a[i] = rnd.nextDouble(-1, 1);
+                    for (int i = 0; i < b.length; i++) b[i] = rnd.nextDouble(-1, 1);
+                    for (int i = 0; i < c.length; i++) c[i] = rnd.nextDouble(-1, 1);
+                    double[] c1 = c.clone(), c2 = c.clone();
+                    provider.gemm().dgemm(ta, tb, m, n, k, 0.5, a, 0, ta ? m : k, b, 0, tb ? k : n, 2, c1, 0, n, 1);
+                    provider.gemm().dgemm(ta, tb, m, n, k, 0.5, a, 0, ta ? m : k, b, 0, tb ? k : n, 2, c2, 0, n, 3);
+                    assertArrayEquals(c1, c2);
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double sum = 0, mag = 0;
+                            for (int q = 0; q < k; q++) {
+                                double x = ta ? a[q * m + i] : a[i * k + q], y = tb ? b[j * k + q] : b[q * n + j];
+                                sum += x * y;
+                                mag += Math.abs(x * y);
+                            }
+                            double ref = 0.5 * sum + 2 * c[i * n + j];
+                            double bound = 2 * (k + 2) * 0x1p-53 * (0.5 * mag + Math.abs(2 * c[i * n + j]));
+                            assertTrue(Math.abs(c1[i * n + j] - ref) <= bound, provider.backend() + " dgemm");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void badArgumentsAreNamedAndNothingIsWritten() {
+        float[] a = new float[12], b = new float[12], c = new float[12];
+        Arrays.fill(c, 1f);
+        IllegalArgumentException e;
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(Trans.N, Trans.N, 3, 4, 4, 1f, a, 0, 4, b, 0, 4, 0f, c, 0, 4));
+        assertEquals("b: 4x4 with ldb = 4 at offset 0 needs 16 elements, array has 12", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(Trans.T, Trans.N, 3, 4, 2, 1f, a, 0, 2, b, 0, 4, 0f, c, 0, 4));
+        assertEquals("lda must be >= m = 3 for transA=T, got 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(Trans.N, Trans.N, -1, 4, 2, 1f, a, 0, 2, b, 0, 4, 0f, c, 0, 4));
+        assertEquals("m must be >= 0, got -1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(Trans.N, Trans.N, 3, 4, 2, 1f, a, 0, 2, b, 0, 4, 0f, c, 1, 4));
+        assertEquals("c: 3x4 with ldc = 4 at offset 1 needs 13 elements, array has 12", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(Trans.N, Trans.N, 3, 4, 2, 1f, null, 0, 2, b, 0, 4, 0f, c, 0, 4));
+        assertEquals("a must not be null", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(Trans.N, Trans.N, 3, 4, 2, 1f, a, 0, 2, b, 0, 4, 0f, c, 0, 4,
+                        Epilogue.of(Activation.RELU).withBias(new float[3], 0)));
+        assertEquals("bias: offset 0 + 4 elements exceeds its length 3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.dgemm(Trans.N, Trans.N, 1, 1, 1, 1, new double[1], 0, 1, new double[1], 0, 1, 0,
+                        new double[1], 0, 1, 0));
+        assertEquals("threads must be >= 1, got 0", e.getMessage());
+        float[] untouched = new float[12];
+        Arrays.fill(untouched, 1f);
+        assertArrayEquals(untouched, c);
+    }
+}
