@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /** OpenBLAS {@code cblas_dgemm} (row-major) on off-heap operands. */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsPrepend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsPrepend = {"-Xms2g", "-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class OpenBlasDgemmBench {

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * call, which would measure the copy, not OpenBLAS.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsPrepend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsPrepend = {"-Xms2g", "-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class OpenBlasSgemmBench {

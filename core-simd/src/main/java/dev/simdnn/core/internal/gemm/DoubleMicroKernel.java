@@ -43,6 +43,15 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
     }
 
     @Override
+    public final void transpose(double[] src, int srcOff, int lds, int rows, int cols, double[] dst, int dstOff, int ldd) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0, si = srcOff + i * lds, di = dstOff + i; j < cols; j++, si++, di += ldd) {
+                dst[di] = src[si];
+            }
+        }
+    }
+
+    @Override
     public final void scale(double[] c, int cOff, int ldc, int rows, int cols, double beta) {
         for (int r = 0; r < rows; r++) {
             for (int j = 0, ci = cOff + r * ldc; j < cols; j++, ci++) {

@@ -45,6 +45,15 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     }
 
     @Override
+    public final void transpose(float[] src, int srcOff, int lds, int rows, int cols, float[] dst, int dstOff, int ldd) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0, si = srcOff + i * lds, di = dstOff + i; j < cols; j++, si++, di += ldd) {
+                dst[di] = src[si];
+            }
+        }
+    }
+
+    @Override
     public final void scale(float[] c, int cOff, int ldc, int rows, int cols, double beta) {
         float b = (float) beta;
         for (int r = 0; r < rows; r++) {

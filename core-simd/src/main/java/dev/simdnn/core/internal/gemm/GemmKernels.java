@@ -38,14 +38,15 @@ public final class GemmKernels {
         if (m == 0 || n == 0) {
             return;
         }
-        GemmCall<float[]> call = Workspace.current().floatCall;
+        Workspace ws = Workspace.current();
+        GemmCall<float[]> call = ws.floatCall;
         fill(call, sgemm, transA, transB, m, n, k, alpha, beta, aOff, lda, bOff, ldb, cOff, ldc, epilogue);
         call.a = a;
         call.b = b;
         call.c = c;
         try {
             if (!scaleOnly(call) && !SmallGemm.trySgemm(call, sgemm.blocking().kc())) {
-                execute(call, threads);
+                compute(call, ws.floatTransposedCall, ws, threads);
             }
         } finally {
             call.clear();
@@ -59,14 +60,15 @@ public final class GemmKernels {
         if (m == 0 || n == 0) {
             return;
         }
-        GemmCall<double[]> call = Workspace.current().doubleCall;
+        Workspace ws = Workspace.current();
+        GemmCall<double[]> call = ws.doubleCall;
         fill(call, dgemm, transA, transB, m, n, k, alpha, beta, aOff, lda, bOff, ldb, cOff, ldc, Epilogue.NONE);
         call.a = a;
         call.b = b;
         call.c = c;
         try {
             if (!scaleOnly(call) && !SmallGemm.tryDgemm(call, dgemm.blocking().kc())) {
-                execute(call, threads);
+                compute(call, ws.doubleTransposedCall, ws, threads);
             }
         } finally {
             call.clear();
@@ -103,6 +105,48 @@ public final class GemmKernels {
             call.kernel.finish(call.epilogue, call.c, call.cOff, call.ldc, call.m, call.n, 0, 0);
         }
         return true;
+    }
+
+    /**
+     * Runs the packed path in whichever orientation pads less. Tiles are MR x NR, so a C with few columns
+     * (a 10-class output layer: n = 10 against NR = 32) wastes most of every tile; its transpose
+     * Cᵀ = op(B)ᵀ·op(A)ᵀ has those 10 as rows, padded only to MR = 8. Cᵀ lives in a workspace buffer: C is
+     * copied in (when β reads it), the product runs there with the caller's α and β, and is copied back.
+     * Every element gets exactly the arithmetic of the direct orientation, so the choice, which depends on
+     * the kernel's tile shape, changes the speed and never the bits.
+     */
+    private static <A> void compute(GemmCall<A> call, GemmCall<A> transposed, Workspace ws, int threads) {
+        Blocking bl = call.kernel.blocking();
+        long direct = roundUp(call.m, bl.mr()) * roundUp(call.n, bl.nr());
+        long flipped = roundUp(call.n, bl.mr()) * roundUp(call.m, bl.nr());
+        if (flipped * 5 >= direct * 4) {     // less than 20 % saved does not pay for the copies of C
+            execute(call, threads);
+            return;
+        }
+        MicroKernel<A> kernel = call.kernel;
+        int m = call.m, n = call.n;
+        A t = kernel.buffer(ws, Workspace.Slot.TRANSPOSED_C, m * n);
+        if (call.beta != 0) {
+            kernel.transpose(call.c, call.cOff, call.ldc, m, n, t, 0, m);
+        }
+        fill(transposed, kernel, !call.transB, !call.transA, n, m, call.k, call.alpha, call.beta,
+                call.bOff, call.ldb, call.aOff, call.lda, 0, m, Epilogue.NONE);
+        transposed.a = call.b;
+        transposed.b = call.a;
+        transposed.c = t;
+        try {
+            execute(transposed, threads);
+        } finally {
+            transposed.clear();
+        }
+        kernel.transpose(t, 0, m, n, m, call.c, call.cOff, call.ldc);
+        if (call.epilogue != null && !call.epilogue.isNone()) {
+            kernel.finish(call.epilogue, call.c, call.cOff, call.ldc, m, n, 0, 0);
+        }
+    }
+
+    private static long roundUp(int x, int multiple) {
+        return (long) (x + multiple - 1) / multiple * multiple;
     }
 
     private static <A> void execute(GemmCall<A> call, int threads) {

@@ -33,6 +33,9 @@ public interface MicroKernel<A> {
     void edge(int kc, A pa, int paOff, A pb, int pbOff, A c, int cOff, int ldc, int rows, int cols,
               double alpha, double beta, A scratch);
 
+    /** {@code dst[j][i] = src[i][j]} for a {@code rows x cols} row-major {@code src}. */
+    void transpose(A src, int srcOff, int lds, int rows, int cols, A dst, int dstOff, int ldd);
+
     /** {@code C = β·C} on a {@code rows x cols} region ({@code β == 0} stores zeros, ignoring NaN in C). */
     void scale(A c, int cOff, int ldc, int rows, int cols, double beta);
 

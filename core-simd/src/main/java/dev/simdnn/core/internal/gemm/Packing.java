@@ -29,7 +29,7 @@ final class Packing {
         for (int i = 0, base = 0; i < rows; i += mr, base += mr * kc) {
             int h = Math.min(mr, rows - i);
             if (!trans && h == 8 && mr == 8) {
-                packEightRows(a, aOff + (row0 + i) * lda + p0, lda, kc, pa, base);
+                packEightRows(a, aOff + (row0 + i) * lda + p0, lda, kc, pa, base, 8);
             } else if (!trans) {
                 for (int r = 0; r < h; r++) {
                     int src = aOff + (row0 + i + r) * lda + p0;
@@ -62,19 +62,19 @@ final class Packing {
         }
         for (int j = 0, base = 0; j < cols; j += nr, base += nr * kc) {
             int w = Math.min(nr, cols - j);
-            {
-                for (int c = 0; c < w; c++) {
-                    int src = bOff + (col0 + j + c) * ldb + p0;
-                    for (int p = 0, dst = base + c; p < kc; p++, dst += nr) {
-                        pb[dst] = b[src + p];
-                    }
+            int c = 0;
+            for (; c + 8 <= w; c += 8) {
+                packEightRows(b, bOff + (col0 + j + c) * ldb + p0, ldb, kc, pb, base + c, nr);
+            }
+            for (; c < w; c++) {
+                int src = bOff + (col0 + j + c) * ldb + p0;
+                for (int p = 0, dst = base + c; p < kc; p++, dst += nr) {
+                    pb[dst] = b[src + p];
                 }
             }
             if (w < nr) {
                 for (int p = 0, dst = base; p < kc; p++, dst += nr) {
-                    for (int c = w; c < nr; c++) {
-                        pb[dst + c] = 0f;
-                    }
+                    java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
                 }
             }
         }
@@ -86,7 +86,7 @@ final class Packing {
         for (int i = 0, base = 0; i < rows; i += mr, base += mr * kc) {
             int h = Math.min(mr, rows - i);
             if (!trans && h == 8 && mr == 8) {
-                packEightRows(a, aOff + (row0 + i) * lda + p0, lda, kc, pa, base);
+                packEightRows(a, aOff + (row0 + i) * lda + p0, lda, kc, pa, base, 8);
             } else if (!trans) {
                 for (int r = 0; r < h; r++) {
                     int src = aOff + (row0 + i + r) * lda + p0;
@@ -119,19 +119,19 @@ final class Packing {
         }
         for (int j = 0, base = 0; j < cols; j += nr, base += nr * kc) {
             int w = Math.min(nr, cols - j);
-            {
-                for (int c = 0; c < w; c++) {
-                    int src = bOff + (col0 + j + c) * ldb + p0;
-                    for (int p = 0, dst = base + c; p < kc; p++, dst += nr) {
-                        pb[dst] = b[src + p];
-                    }
+            int c = 0;
+            for (; c + 8 <= w; c += 8) {
+                packEightRows(b, bOff + (col0 + j + c) * ldb + p0, ldb, kc, pb, base + c, nr);
+            }
+            for (; c < w; c++) {
+                int src = bOff + (col0 + j + c) * ldb + p0;
+                for (int p = 0, dst = base + c; p < kc; p++, dst += nr) {
+                    pb[dst] = b[src + p];
                 }
             }
             if (w < nr) {
                 for (int p = 0, dst = base; p < kc; p++, dst += nr) {
-                    for (int c = w; c < nr; c++) {
-                        pb[dst + c] = 0d;
-                    }
+                    java.util.Arrays.fill(pb, dst + w, dst + nr, 0d);
                 }
             }
         }
@@ -176,13 +176,15 @@ final class Packing {
     }
 
     /**
-     * The common case of packA for op(A) = A: eight rows read as eight sequential streams and written as
-     * one contiguous stream (row by row, the writes would revisit every cache line of the panel eight times).
+     * Eight stored rows, each contiguous in p, read as eight sequential streams; depth p of the eight goes to
+     * {@code pa[dst + p·dstStride .. +7]}. Serves packA for op(A) = A (stride MR) and packB for op(B) = Bᵀ
+     * (stride NR, eight columns of a panel at a time). Row by row, the writes would revisit every cache
+     * line of the panel eight times.
      */
-    private static void packEightRows(float[] a, int src, int lda, int kc, float[] pa, int dst) {
+    private static void packEightRows(float[] a, int src, int lda, int kc, float[] pa, int dst, int dstStride) {
         int s0 = src, s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda, s6 = s5 + lda,
                 s7 = s6 + lda;
-        for (int p = 0; p < kc; p++, dst += 8) {
+        for (int p = 0; p < kc; p++, dst += dstStride) {
             pa[dst] = a[s0 + p];
             pa[dst + 1] = a[s1 + p];
             pa[dst + 2] = a[s2 + p];
@@ -194,11 +196,11 @@ final class Packing {
         }
     }
 
-    /** Double twin of {@link #packEightRows(float[], int, int, int, float[], int)}. */
-    private static void packEightRows(double[] a, int src, int lda, int kc, double[] pa, int dst) {
+    /** Double twin of {@link #packEightRows(float[], int, int, int, float[], int, int)}. */
+    private static void packEightRows(double[] a, int src, int lda, int kc, double[] pa, int dst, int dstStride) {
         int s0 = src, s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda, s6 = s5 + lda,
                 s7 = s6 + lda;
-        for (int p = 0; p < kc; p++, dst += 8) {
+        for (int p = 0; p < kc; p++, dst += dstStride) {
             pa[dst] = a[s0 + p];
             pa[dst + 1] = a[s1 + p];
             pa[dst + 2] = a[s2 + p];

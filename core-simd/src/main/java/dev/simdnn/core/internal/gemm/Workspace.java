@@ -6,7 +6,7 @@ package dev.simdnn.core.internal.gemm;
  */
 public final class Workspace {
     /** What a buffer is used for; each slot has its own array per precision. */
-    public enum Slot { PACKED_A, PACKED_B, EDGE_TILE }
+    public enum Slot { PACKED_A, PACKED_B, EDGE_TILE, TRANSPOSED_C }
 
     private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
 
@@ -15,6 +15,9 @@ public final class Workspace {
     /** The argument holders of this thread's current call (reused: no allocation per call). */
     final GemmCall<float[]> floatCall = new GemmCall<>();
     final GemmCall<double[]> doubleCall = new GemmCall<>();
+    /** The holders of the transposed product Cᵀ = op(B)ᵀ·op(A)ᵀ, when that orientation pads less. */
+    final GemmCall<float[]> floatTransposedCall = new GemmCall<>();
+    final GemmCall<double[]> doubleTransposedCall = new GemmCall<>();
 
     static Workspace current() {
         return CURRENT.get();

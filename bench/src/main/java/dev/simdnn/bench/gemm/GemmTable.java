@@ -1,0 +1,103 @@
+package dev.simdnn.bench.gemm;
+
+import dev.simdnn.bench.MachineInfo;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs simdnn's GEMM, the scalar twin and OpenBLAS on the same shapes in one JMH run and prints GFLOPS with
+ * the ratios to OpenBLAS (a Markdown table for bench/README.md).
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar dev.simdnn.bench.gemm.GemmTable [square|mlp|dgemm|all] [threads,...] [quick]
+ * </pre>
+ * MLP shapes: batch B x (K, N) of a Dense layer in the three backprop forms: forward Y = X·W (NN: B x N x K),
+ * input gradient dX = dY·Wᵀ (NT: B x K x N), weight gradient dW = Xᵀ·dY (TN: K x N x B).
+ */
+public final class GemmTable {
+    private GemmTable() {}
+
+    static List<String> squareShapes() {
+        List<String> shapes = new ArrayList<>();
+        for (int n : new int[] {256, 512, 1024, 2048}) {
+            shapes.add(n + "x" + n + "x" + n + ":NN");
+        }
+        return shapes;
+    }
+
+    static List<String> mlpShapes() {
+        List<String> shapes = new ArrayList<>();
+        for (int batch : new int[] {32, 128, 256}) {
+            for (int[] kn : new int[][] {{784, 512}, {512, 512}, {512, 10}, {256, 256}}) {
+                int k = kn[0], n = kn[1];
+                shapes.add(batch + "x" + n + "x" + k + ":NN");
+                shapes.add(batch + "x" + k + "x" + n + ":NT");
+                shapes.add(k + "x" + n + "x" + batch + ":TN");
+            }
+        }
+        return shapes;
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        String set = args.length > 0 ? args[0] : "square";
+        String[] threads = (args.length > 1 ? args[1] : "1").split(",");
+        boolean quick = args.length > 2 && args[2].equals("quick");
+        boolean dgemm = set.equals("dgemm");
+        List<String> shapes = switch (set) {
+            case "square", "dgemm" -> squareShapes();
+            case "mlp" -> mlpShapes();
+            case "all" -> { List<String> all = new ArrayList<>(squareShapes()); all.addAll(mlpShapes()); yield all; }
+            default -> throw new IllegalArgumentException("unknown shape set " + set + " (square|mlp|dgemm|all)");
+        };
+        String ours = dgemm ? "DgemmBench" : "SgemmBench";
+        String peer = dgemm ? "OpenBlasDgemmBench" : "OpenBlasSgemmBench";
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("dev\\.simdnn\\.bench\\.gemm\\.(" + ours + "|" + peer + ")\\.")
+                .param("shape", shapes.toArray(String[]::new))
+                .param("threads", threads)
+                .param("backend", "PANAMA")
+                .forks(1)
+                .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
+                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 1000));
+        Collection<RunResult> results = new Runner(options.build()).run();
+        print(set, results, ours, peer);
+    }
+
+    private record Row(String shape, String threads) {}
+
+    private static void print(String set, Collection<RunResult> results, String ours, String peer) {
+        Map<Row, double[]> rows = new LinkedHashMap<>();   // [ours, oursErr, peer, peerErr] in GFLOPS
+        for (RunResult r : results) {
+            String shape = r.getParams().getParam("shape");
+            String threads = r.getParams().getParam("threads");
+            double gflops = GemmShape.parse(shape).flops() / 1e9;
+            double[] row = rows.computeIfAbsent(new Row(shape, threads), x -> new double[4]);
+            int at = r.getParams().getBenchmark().contains("." + peer + ".") ? 2 : 0;
+            row[at] = r.getPrimaryResult().getScore() * gflops;
+            row[at + 1] = r.getPrimaryResult().getScoreError() * gflops;
+        }
+        System.out.println();
+        System.out.println("GEMM " + set + ", " + LocalDate.now() + ", " + MachineInfo.describe());
+        System.out.println("OpenBLAS core: " + OpenBlas.coreName() + " (org.bytedeco openblas 0.3.31-1.5.13)");
+        System.out.println();
+        System.out.println("| shape (MxNxK:form) | threads | simdnn GFLOPS | OpenBLAS GFLOPS | simdnn / OpenBLAS |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (Map.Entry<Row, double[]> e : rows.entrySet()) {
+            double[] v = e.getValue();
+            System.out.printf(Locale.ROOT, "| %s | %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |%n", e.getKey().shape(),
+                    e.getKey().threads(), v[0], v[1], v[2], v[3], v[0] / v[2]);
+        }
+    }
+}
