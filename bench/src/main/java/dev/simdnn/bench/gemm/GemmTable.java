@@ -10,7 +10,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +27,9 @@ import java.util.Map;
  */
 public final class GemmTable {
     private GemmTable() {}
+
+    /** Largest product the scalar twin is timed on (2·512³ flops: ~30 ms per call). */
+    private static final double SCALAR_MAX_FLOPS = 2.0 * 512 * 512 * 512;
 
     static List<String> squareShapes() {
         List<String> shapes = new ArrayList<>();
@@ -63,28 +65,44 @@ public final class GemmTable {
         };
         String ours = dgemm ? "DgemmBench" : "SgemmBench";
         String peer = dgemm ? "OpenBlasDgemmBench" : "OpenBlasSgemmBench";
-        ChainedOptionsBuilder options = new OptionsBuilder()
+        List<RunResult> results = new ArrayList<>(new Runner(options(quick)
                 .include("dev\\.simdnn\\.bench\\.gemm\\.(" + ours + "|" + peer + ")\\.")
                 .param("shape", shapes.toArray(String[]::new))
                 .param("threads", threads)
                 .param("backend", "PANAMA")
+                .build()).run());
+        // The scalar twin, same run, on the shapes where it still finishes an iteration in a few seconds.
+        String[] scalarShapes = shapes.stream().filter(x -> GemmShape.parse(x).flops() <= SCALAR_MAX_FLOPS)
+                .toArray(String[]::new);
+        if (scalarShapes.length > 0) {
+            results.addAll(new Runner(options(quick)
+                    .include("dev\\.simdnn\\.bench\\.gemm\\." + ours + "\\.")
+                    .param("shape", scalarShapes)
+                    .param("threads", "1")
+                    .param("backend", "SCALAR")
+                    .build()).run());
+        }
+        print(set, results, ours, peer);
+    }
+
+    private static ChainedOptionsBuilder options(boolean quick) {
+        return new OptionsBuilder()
                 .forks(1)
                 .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
                 .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 1000));
-        Collection<RunResult> results = new Runner(options.build()).run();
-        print(set, results, ours, peer);
     }
 
     private record Row(String shape, String threads) {}
 
-    private static void print(String set, Collection<RunResult> results, String ours, String peer) {
-        Map<Row, double[]> rows = new LinkedHashMap<>();   // [ours, oursErr, peer, peerErr] in GFLOPS
+    private static void print(String set, List<RunResult> results, String ours, String peer) {
+        Map<Row, double[]> rows = new LinkedHashMap<>();   // [ours, err, peer, err, scalar, err] in GFLOPS
         for (RunResult r : results) {
             String shape = r.getParams().getParam("shape");
             String threads = r.getParams().getParam("threads");
             double gflops = GemmShape.parse(shape).flops() / 1e9;
-            double[] row = rows.computeIfAbsent(new Row(shape, threads), x -> new double[4]);
-            int at = r.getParams().getBenchmark().contains("." + peer + ".") ? 2 : 0;
+            boolean scalar = "SCALAR".equals(r.getParams().getParam("backend"));
+            double[] row = rows.computeIfAbsent(new Row(shape, threads), x -> new double[6]);
+            int at = r.getParams().getBenchmark().contains("." + peer + ".") ? 2 : scalar ? 4 : 0;
             row[at] = r.getPrimaryResult().getScore() * gflops;
             row[at + 1] = r.getPrimaryResult().getScoreError() * gflops;
         }
@@ -92,12 +110,14 @@ public final class GemmTable {
         System.out.println("GEMM " + set + ", " + LocalDate.now() + ", " + MachineInfo.describe());
         System.out.println("OpenBLAS core: " + OpenBlas.coreName() + " (org.bytedeco openblas 0.3.31-1.5.13)");
         System.out.println();
-        System.out.println("| shape (MxNxK:form) | threads | simdnn GFLOPS | OpenBLAS GFLOPS | simdnn / OpenBLAS |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| shape (MxNxK:form) | threads | simdnn GFLOPS | OpenBLAS GFLOPS | simdnn / OpenBLAS "
+                + "| scalar twin GFLOPS | simdnn / scalar |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<Row, double[]> e : rows.entrySet()) {
             double[] v = e.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |%n", e.getKey().shape(),
-                    e.getKey().threads(), v[0], v[1], v[2], v[3], v[0] / v[2]);
+            String scalar = v[4] > 0 ? String.format(Locale.ROOT, "%.1f ± %.1f | %.1f", v[4], v[5], v[0] / v[4]) : "– | –";
+            System.out.printf(Locale.ROOT, "| %s | %s | %.1f ± %.1f | %.1f ± %.1f | %.2f | %s |%n", e.getKey().shape(),
+                    e.getKey().threads(), v[0], v[1], v[2], v[3], v[0] / v[2], scalar);
         }
     }
 }
