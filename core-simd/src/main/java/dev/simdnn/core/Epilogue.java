@@ -9,17 +9,20 @@ package dev.simdnn.core;
  */
 public final class Epilogue {
     /** No bias, no activation, nothing kept: plain GEMM. */
-    public static final Epilogue NONE = new Epilogue(Activation.IDENTITY, null, 0, null, 0, 0);
+    public static final Epilogue NONE = new Epilogue(Activation.IDENTITY, Float.NaN, null, 0, null, 0, 0);
 
     final Activation activation;
+    final float alpha;
     final float[] bias;
     final int biasOffset;
     final float[] pre;
     final int preOffset;
     final int ldPre;
 
-    private Epilogue(Activation activation, float[] bias, int biasOffset, float[] pre, int preOffset, int ldPre) {
+    private Epilogue(Activation activation, float alpha, float[] bias, int biasOffset, float[] pre, int preOffset,
+                     int ldPre) {
         this.activation = Checks.notNull("activation", activation);
+        this.alpha = alpha;
         this.bias = bias;
         this.biasOffset = biasOffset;
         this.pre = pre;
@@ -27,16 +30,22 @@ public final class Epilogue {
         this.ldPre = ldPre;
     }
 
-    /** Applies {@code activation} to every result. */
+    /** Applies {@code activation} (with its default α for leaky ReLU and ELU) to every result. */
     public static Epilogue of(Activation activation) {
-        return new Epilogue(activation, null, 0, null, 0, 0);
+        return of(activation, Checks.notNull("activation", activation).defaultAlpha());
+    }
+
+    /** Applies {@code activation} with parameter {@code alpha} (leaky ReLU's slope, ELU's scale). */
+    public static Epilogue of(Activation activation, float alpha) {
+        Activations.checkAlpha(Checks.notNull("activation", activation), alpha);
+        return new Epilogue(activation, alpha, null, 0, null, 0, 0);
     }
 
     /** Adds {@code bias[biasOffset + j]} to column j before the activation. */
     public Epilogue withBias(float[] bias, int biasOffset) {
         Checks.notNull("bias", bias);
         Checks.nonNegative("biasOffset", biasOffset);
-        return new Epilogue(activation, bias, biasOffset, pre, preOffset, ldPre);
+        return new Epilogue(activation, alpha, bias, biasOffset, pre, preOffset, ldPre);
     }
 
     /**
@@ -45,12 +54,17 @@ public final class Epilogue {
      */
     public Epilogue keepingPreActivation(float[] pre, int preOffset, int ldPre) {
         Checks.notNull("pre", pre);
-        return new Epilogue(activation, bias, biasOffset, pre, preOffset, ldPre);
+        return new Epilogue(activation, alpha, bias, biasOffset, pre, preOffset, ldPre);
     }
 
     /** The fused activation. */
     public Activation activation() {
         return activation;
+    }
+
+    /** The activation's parameter (NaN for activations without one). */
+    public float alpha() {
+        return alpha;
     }
 
     /** True when nothing happens after α·op(A)·op(B) + β·C. */

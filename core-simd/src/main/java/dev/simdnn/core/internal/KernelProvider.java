@@ -2,6 +2,7 @@ package dev.simdnn.core.internal;
 
 import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
+import dev.simdnn.core.internal.elementwise.ActivationKernels;
 import dev.simdnn.core.internal.gemm.GemmKernels;
 
 /**
@@ -21,6 +22,9 @@ public interface KernelProvider {
 
     /** Level-1 operations (dot, sum, axpy, ...). */
     Blas1Kernels blas1();
+
+    /** Activation functions, forward and backward. */
+    ActivationKernels activations();
 
     /** Packed, blocked GEMM (float and double). */
     GemmKernels gemm();

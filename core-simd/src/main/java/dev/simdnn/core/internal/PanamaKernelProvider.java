@@ -2,6 +2,8 @@ package dev.simdnn.core.internal;
 
 import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
+import dev.simdnn.core.internal.elementwise.ActivationKernels;
+import dev.simdnn.core.internal.elementwise.ActivationPanama;
 import dev.simdnn.core.internal.blas1.Blas1Panama;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
 import dev.simdnn.core.internal.gemm.DgemmPanama;
@@ -15,6 +17,7 @@ import dev.simdnn.core.internal.gemm.SgemmPanama;
  */
 public final class PanamaKernelProvider implements KernelProvider {
     private final Blas1Kernels blas1 = new Blas1Panama();
+    private final ActivationKernels activations = new ActivationPanama();
     private final GemmKernels gemm = new GemmKernels(new SgemmPanama(), new DgemmPanama());
 
     /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
@@ -65,5 +68,10 @@ public final class PanamaKernelProvider implements KernelProvider {
     @Override
     public GemmKernels gemm() {
         return gemm;
+    }
+
+    @Override
+    public ActivationKernels activations() {
+        return activations;
     }
 }

@@ -2,6 +2,8 @@ package dev.simdnn.core.internal;
 
 import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
+import dev.simdnn.core.internal.elementwise.ActivationKernels;
+import dev.simdnn.core.internal.elementwise.ActivationScalar;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
 import dev.simdnn.core.internal.gemm.DgemmScalar;
 import dev.simdnn.core.internal.gemm.GemmKernels;
@@ -12,6 +14,7 @@ public final class ScalarKernelProvider implements KernelProvider {
     static final ScalarKernelProvider INSTANCE = new ScalarKernelProvider();
 
     private final Blas1Kernels blas1 = new Blas1Scalar();
+    private final ActivationKernels activations = new ActivationScalar();
     private final GemmKernels gemm = new GemmKernels(new SgemmScalar(), new DgemmScalar());
 
     private ScalarKernelProvider() {}
@@ -39,5 +42,10 @@ public final class ScalarKernelProvider implements KernelProvider {
     @Override
     public GemmKernels gemm() {
         return gemm;
+    }
+
+    @Override
+    public ActivationKernels activations() {
+        return activations;
     }
 }

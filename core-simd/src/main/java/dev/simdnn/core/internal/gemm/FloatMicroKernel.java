@@ -1,14 +1,16 @@
 package dev.simdnn.core.internal.gemm;
 
-import dev.simdnn.core.Activation;
 import dev.simdnn.core.Epilogue;
+import dev.simdnn.core.internal.elementwise.ActivationKernels;
 
 /** Float operations shared by both float twins; subclasses supply {@link #tile} (and may vectorise more). */
 public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     private final Blocking blocking;
+    private final ActivationKernels activations;
 
-    FloatMicroKernel(Blocking blocking) {
+    FloatMicroKernel(Blocking blocking, ActivationKernels activations) {
         this.blocking = blocking;
+        this.activations = activations;
     }
 
     @Override
@@ -63,20 +65,29 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
         }
     }
 
+    /**
+     * Per row of the finished region: add the bias, keep the pre-activation if asked, then apply the
+     * activation in place with this backend's activation kernels (the region is still in L1).
+     */
     @Override
-    public void finish(Epilogue e, float[] c, int cOff, int ldc, int rows, int cols, int row, int col) {
+    public final void finish(Epilogue e, float[] c, int cOff, int ldc, int rows, int cols, int row, int col) {
         float[] bias = e.bias(), pre = e.pre();
-        boolean relu = e.activation() == Activation.RELU;
         for (int r = 0; r < rows; r++) {
             int ci = cOff + r * ldc;
-            int pi = pre == null ? 0 : e.preOffset() + (row + r) * e.ldPre() + col;
-            for (int j = 0; j < cols; j++) {
-                float v = bias == null ? c[ci + j] : c[ci + j] + bias[e.biasOffset() + col + j];
-                if (pre != null) {
-                    pre[pi + j] = v;
-                }
-                c[ci + j] = relu ? Math.max(0f, v) : v;
+            if (bias != null) {
+                addBias(c, ci, bias, e.biasOffset() + col, cols);
             }
+            if (pre != null) {
+                System.arraycopy(c, ci, pre, e.preOffset() + (row + r) * e.ldPre() + col, cols);
+            }
+            activations.forward(e.activation(), e.alpha(), cols, c, ci, c, ci);
+        }
+    }
+
+    /** c[ci + j] += bias[bi + j] for j in [0, n). */
+    void addBias(float[] c, int ci, float[] bias, int bi, int n) {
+        for (int j = 0; j < n; j++) {
+            c[ci + j] += bias[bi + j];
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.simdnn.core.internal.gemm;
 
-import dev.simdnn.core.Activation;
-import dev.simdnn.core.Epilogue;
+import dev.simdnn.core.internal.elementwise.ActivationPanama;
 import dev.simdnn.core.internal.PanamaSpecies;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,7 +18,8 @@ public final class SgemmPanama extends FloatMicroKernel {
     private static final int NR = 2 * L;
 
     public SgemmPanama() {
-        super(new Blocking(MR, NR, GemmTuning.SGEMM_KC, GemmTuning.SGEMM_MC, GemmTuning.SGEMM_NC));
+        super(new Blocking(MR, NR, GemmTuning.SGEMM_KC, GemmTuning.SGEMM_MC, GemmTuning.SGEMM_NC),
+                new ActivationPanama());
     }
 
     @Override
@@ -101,31 +101,14 @@ public final class SgemmPanama extends FloatMicroKernel {
         }
     }
 
-    /** Same arithmetic as the scalar epilogue, a vector at a time while whole vectors fit. */
     @Override
-    public void finish(Epilogue e, float[] c, int cOff, int ldc, int rows, int cols, int row, int col) {
-        float[] bias = e.bias(), pre = e.pre();
-        boolean relu = e.activation() == Activation.RELU;
-        int vectorCols = cols / L * L;
-        for (int r = 0; r < rows; r++) {
-            int ci = cOff + r * ldc;
-            int pi = pre == null ? 0 : e.preOffset() + (row + r) * e.ldPre() + col;
-            for (int j = 0; j < vectorCols; j += L) {
-                FloatVector v = FloatVector.fromArray(S, c, ci + j);
-                if (bias != null) {
-                    v = v.add(FloatVector.fromArray(S, bias, e.biasOffset() + col + j));
-                }
-                if (pre != null) {
-                    v.intoArray(pre, pi + j);
-                }
-                if (relu) {
-                    v = v.max(0f);
-                }
-                v.intoArray(c, ci + j);
-            }
+    void addBias(float[] c, int ci, float[] bias, int bi, int n) {
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, bi + j)).intoArray(c, ci + j);
         }
-        if (vectorCols < cols) {
-            super.finish(e, c, cOff + vectorCols, ldc, rows, cols - vectorCols, row, col + vectorCols);
+        for (; j < n; j++) {
+            c[ci + j] += bias[bi + j];
         }
     }
 }

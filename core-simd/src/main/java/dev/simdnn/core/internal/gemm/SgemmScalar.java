@@ -1,5 +1,7 @@
 package dev.simdnn.core.internal.gemm;
 
+import dev.simdnn.core.internal.elementwise.ActivationScalar;
+
 /**
  * Plain-Java float micro-kernel: a 4 x 4 tile in 16 scalar accumulators, one {@link Math#fma} per term in
  * the same order as the Vector API twin, so both give bitwise-equal results (they share KC).
@@ -9,7 +11,8 @@ public final class SgemmScalar extends FloatMicroKernel {
     private static final int NR = 4;
 
     public SgemmScalar() {
-        super(new Blocking(MR, NR, GemmTuning.SGEMM_KC, GemmTuning.SGEMM_MC, GemmTuning.SGEMM_NC));
+        super(new Blocking(MR, NR, GemmTuning.SGEMM_KC, GemmTuning.SGEMM_MC, GemmTuning.SGEMM_NC),
+                new ActivationScalar());
     }
 
     @Override
