@@ -4,6 +4,7 @@ import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
 import dev.simdnn.core.internal.elementwise.ActivationKernels;
 import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.loss.LossKernels;
 
 /**
  * One implementation of every kernel family. Two exist: {@link ScalarKernelProvider} (plain Java, always
@@ -25,6 +26,9 @@ public interface KernelProvider {
 
     /** Activation functions, forward and backward. */
     ActivationKernels activations();
+
+    /** Softmax and losses. */
+    LossKernels losses();
 
     /** Packed, blocked GEMM (float and double). */
     GemmKernels gemm();

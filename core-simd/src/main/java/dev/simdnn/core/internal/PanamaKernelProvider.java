@@ -8,6 +8,8 @@ import dev.simdnn.core.internal.blas1.Blas1Panama;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
 import dev.simdnn.core.internal.gemm.DgemmPanama;
 import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.loss.LossKernels;
+import dev.simdnn.core.internal.loss.LossPanama;
 import dev.simdnn.core.internal.gemm.SgemmPanama;
 
 /**
@@ -18,6 +20,7 @@ import dev.simdnn.core.internal.gemm.SgemmPanama;
 public final class PanamaKernelProvider implements KernelProvider {
     private final Blas1Kernels blas1 = new Blas1Panama();
     private final ActivationKernels activations = new ActivationPanama();
+    private final LossKernels losses = new LossPanama();
     private final GemmKernels gemm = new GemmKernels(new SgemmPanama(), new DgemmPanama());
 
     /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
@@ -73,5 +76,10 @@ public final class PanamaKernelProvider implements KernelProvider {
     @Override
     public ActivationKernels activations() {
         return activations;
+    }
+
+    @Override
+    public LossKernels losses() {
+        return losses;
     }
 }

@@ -7,6 +7,8 @@ import dev.simdnn.core.internal.elementwise.ActivationScalar;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
 import dev.simdnn.core.internal.gemm.DgemmScalar;
 import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.loss.LossKernels;
+import dev.simdnn.core.internal.loss.LossScalar;
 import dev.simdnn.core.internal.gemm.SgemmScalar;
 
 /** The plain-Java twins: the fallback, and the reference that the Vector API kernels are tested against. */
@@ -15,6 +17,7 @@ public final class ScalarKernelProvider implements KernelProvider {
 
     private final Blas1Kernels blas1 = new Blas1Scalar();
     private final ActivationKernels activations = new ActivationScalar();
+    private final LossKernels losses = new LossScalar();
     private final GemmKernels gemm = new GemmKernels(new SgemmScalar(), new DgemmScalar());
 
     private ScalarKernelProvider() {}
@@ -47,5 +50,10 @@ public final class ScalarKernelProvider implements KernelProvider {
     @Override
     public ActivationKernels activations() {
         return activations;
+    }
+
+    @Override
+    public LossKernels losses() {
+        return losses;
     }
 }

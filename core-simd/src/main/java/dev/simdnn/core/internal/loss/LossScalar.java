@@ -1,0 +1,99 @@
+package dev.simdnn.core.internal.loss;
+
+/** Plain-Java twin of {@link LossPanama}: one accumulator per sum, {@link Math} functions. */
+public final class LossScalar extends RowLosses {
+
+    @Override
+    public float max(int n, float[] x, int off) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            m = Math.max(m, x[off + j]);
+        }
+        return m;
+    }
+
+    @Override
+    public float expSum(int n, float[] x, int xOff, float shift, float[] dst, int dstOff) {
+        float sum = 0f;
+        for (int j = 0; j < n; j++) {
+            float e = (float) Math.exp(x[xOff + j] - shift);
+            if (dst != null) {
+                dst[dstOff + j] = e;
+            }
+            sum += e;
+        }
+        return sum;
+    }
+
+    @Override
+    public void scaledDifference(int n, float[] e, int eOff, float c, float[] y, int yOff, float s, float[] out,
+                                 int outOff) {
+        for (int j = 0; j < n; j++) {
+            out[outOff + j] = (e[eOff + j] * c - (y == null ? 0f : y[yOff + j])) * s;
+        }
+    }
+
+    @Override
+    public void subtract(int n, float[] x, int xOff, float shift, float[] out, int outOff) {
+        for (int j = 0; j < n; j++) {
+            out[outOff + j] = x[xOff + j] - shift;
+        }
+    }
+
+    @Override
+    public void weightedSums(int n, float[] x, int xOff, float[] y, int yOff, double[] result) {
+        float yx = 0f, sy = 0f;
+        for (int j = 0; j < n; j++) {
+            yx += y[yOff + j] * x[xOff + j];
+            sy += y[yOff + j];
+        }
+        result[0] = yx;
+        result[1] = sy;
+    }
+
+    @Override
+    public double squaredError(int n, float[] p, int pOff, float[] t, int tOff, float[] grad, int gOff, float s) {
+        float sum = 0f;
+        for (int j = 0; j < n; j++) {
+            float d = p[pOff + j] - t[tOff + j];
+            sum += d * d;
+            if (grad != null) {
+                grad[gOff + j] = s * d;
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public double binaryCrossEntropyWithLogits(int n, float[] x, int xOff, float[] y, int yOff, float[] grad,
+                                               int gOff, float s) {
+        float sum = 0f;
+        for (int j = 0; j < n; j++) {
+            float v = x[xOff + j], t = y[yOff + j];
+            float e = (float) Math.exp(-Math.abs(v));
+            sum += Math.max(v, 0f) - v * t + (float) Math.log1p(e);
+            if (grad != null) {
+                float sigmoid = v >= 0f ? 1f / (1f + e) : e / (1f + e);
+                grad[gOff + j] = s * (sigmoid - t);
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void hingeTerms(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s, double[] result) {
+        float sum = 0f;
+        int active = 0;
+        for (int j = 0; j < n; j++) {
+            float m = x[xOff + j] + shift;
+            boolean on = m > 0f;
+            sum += on ? m : 0f;
+            active += on ? 1 : 0;
+            if (grad != null) {
+                grad[gOff + j] = on ? s : 0f;
+            }
+        }
+        result[0] = sum;
+        result[1] = active;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.simdnn.core.internal.loss;
+
+/**
+ * The per-row operations the losses are built from; {@link LossScalar} and {@link LossPanama} implement them,
+ * {@link RowLosses} composes them once for both.
+ */
+interface RowPrimitives {
+    /** max of x[off .. off+n); NaN if any element is NaN. */
+    float max(int n, float[] x, int off);
+
+    /** Σ exp(x_j − shift); also stores each exp(x_j − shift) in dst when dst is non-null. */
+    float expSum(int n, float[] x, int xOff, float shift, float[] dst, int dstOff);
+
+    /** out_j = (e_j·c − y_j)·s, with y = 0 when {@code y == null}; {@code out == e} allowed. */
+    void scaledDifference(int n, float[] e, int eOff, float c, float[] y, int yOff, float s, float[] out, int outOff);
+
+    /** out_j = x_j − shift. */
+    void subtract(int n, float[] x, int xOff, float shift, float[] out, int outOff);
+
+    /** Σ y_j·x_j and Σ y_j in one pass: returns {Σ y·x, Σ y}. Written to {@code result}. */
+    void weightedSums(int n, float[] x, int xOff, float[] y, int yOff, double[] result);
+
+    /**
+     * Σ_j max(0, x_j + shift) over all j (the caller removes the label's own term); grad_j = s when
+     * x_j + shift > 0, else 0, when grad is non-null. Returns {sum, count of active terms}.
+     */
+    void hingeTerms(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s, double[] result);
+}
