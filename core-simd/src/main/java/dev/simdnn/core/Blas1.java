@@ -36,6 +36,18 @@ public final class Blas1 {
         return kernels().sumOfSquares(n, x, off);
     }
 
+    /** max of x[off .. off+n): NaN if any element is NaN, −∞ for n = 0. */
+    public static float max(int n, float[] x, int off) {
+        checkOne(n, x, off);
+        return kernels().max(n, x, off);
+    }
+
+    /** Index (counted from {@code off}) of the first maximum: of the first NaN if any, −1 for n = 0. */
+    public static int argmax(int n, float[] x, int off) {
+        checkOne(n, x, off);
+        return kernels().argmax(n, x, off);
+    }
+
     /** y[yOff+i] += a·x[xOff+i] for i in [0, n). */
     public static void axpy(int n, float a, float[] x, int xOff, float[] y, int yOff) {
         checkPair(n, x, xOff, y, yOff);

@@ -4,6 +4,9 @@ import dev.simdnn.core.Backend;
 import dev.simdnn.core.internal.blas1.Blas1Kernels;
 import dev.simdnn.core.internal.elementwise.ActivationKernels;
 import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.norm.BatchNormKernels;
+import dev.simdnn.core.internal.elementwise.MaxoutKernels;
+import dev.simdnn.core.internal.elementwise.DropoutKernels;
 import dev.simdnn.core.internal.loss.LossKernels;
 
 /**
@@ -29,6 +32,15 @@ public interface KernelProvider {
 
     /** Softmax and losses. */
     LossKernels losses();
+
+    /** Inverted dropout with a counter-based generator. */
+    DropoutKernels dropout();
+
+    /** Maxout forward and backward. */
+    MaxoutKernels maxout();
+
+    /** Batch normalisation. */
+    BatchNormKernels batchNorm();
 
     /** Packed, blocked GEMM (float and double). */
     GemmKernels gemm();

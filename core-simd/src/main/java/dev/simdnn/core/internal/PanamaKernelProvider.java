@@ -8,6 +8,12 @@ import dev.simdnn.core.internal.blas1.Blas1Panama;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
 import dev.simdnn.core.internal.gemm.DgemmPanama;
 import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.norm.BatchNormKernels;
+import dev.simdnn.core.internal.norm.BatchNormPanama;
+import dev.simdnn.core.internal.elementwise.MaxoutKernels;
+import dev.simdnn.core.internal.elementwise.MaxoutPanama;
+import dev.simdnn.core.internal.elementwise.DropoutKernels;
+import dev.simdnn.core.internal.elementwise.DropoutPanama;
 import dev.simdnn.core.internal.loss.LossKernels;
 import dev.simdnn.core.internal.loss.LossPanama;
 import dev.simdnn.core.internal.gemm.SgemmPanama;
@@ -21,6 +27,9 @@ public final class PanamaKernelProvider implements KernelProvider {
     private final Blas1Kernels blas1 = new Blas1Panama();
     private final ActivationKernels activations = new ActivationPanama();
     private final LossKernels losses = new LossPanama();
+    private final DropoutKernels dropout = new DropoutPanama();
+    private final MaxoutKernels maxout = new MaxoutPanama();
+    private final BatchNormKernels batchNorm = new BatchNormPanama();
     private final GemmKernels gemm = new GemmKernels(new SgemmPanama(), new DgemmPanama());
 
     /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
@@ -81,5 +90,20 @@ public final class PanamaKernelProvider implements KernelProvider {
     @Override
     public LossKernels losses() {
         return losses;
+    }
+
+    @Override
+    public DropoutKernels dropout() {
+        return dropout;
+    }
+
+    @Override
+    public MaxoutKernels maxout() {
+        return maxout;
+    }
+
+    @Override
+    public BatchNormKernels batchNorm() {
+        return batchNorm;
     }
 }

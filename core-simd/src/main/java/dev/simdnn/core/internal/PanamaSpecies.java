@@ -2,6 +2,7 @@ package dev.simdnn.core.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,4 +18,7 @@ public final class PanamaSpecies {
 
     /** The widest double species, same width as {@link #FLOAT}. */
     public static final VectorSpecies<Double> DOUBLE = DoubleVector.SPECIES_PREFERRED;
+
+    /** Int lanes matching {@link #FLOAT} one to one (same width): for hashes and indices. */
+    public static final VectorSpecies<Integer> INT = IntVector.SPECIES_PREFERRED;
 }

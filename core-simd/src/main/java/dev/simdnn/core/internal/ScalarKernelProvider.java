@@ -7,6 +7,12 @@ import dev.simdnn.core.internal.elementwise.ActivationScalar;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
 import dev.simdnn.core.internal.gemm.DgemmScalar;
 import dev.simdnn.core.internal.gemm.GemmKernels;
+import dev.simdnn.core.internal.norm.BatchNormKernels;
+import dev.simdnn.core.internal.norm.BatchNormScalar;
+import dev.simdnn.core.internal.elementwise.MaxoutKernels;
+import dev.simdnn.core.internal.elementwise.MaxoutScalar;
+import dev.simdnn.core.internal.elementwise.DropoutKernels;
+import dev.simdnn.core.internal.elementwise.DropoutScalar;
 import dev.simdnn.core.internal.loss.LossKernels;
 import dev.simdnn.core.internal.loss.LossScalar;
 import dev.simdnn.core.internal.gemm.SgemmScalar;
@@ -18,6 +24,9 @@ public final class ScalarKernelProvider implements KernelProvider {
     private final Blas1Kernels blas1 = new Blas1Scalar();
     private final ActivationKernels activations = new ActivationScalar();
     private final LossKernels losses = new LossScalar();
+    private final DropoutKernels dropout = new DropoutScalar();
+    private final MaxoutKernels maxout = new MaxoutScalar();
+    private final BatchNormKernels batchNorm = new BatchNormScalar();
     private final GemmKernels gemm = new GemmKernels(new SgemmScalar(), new DgemmScalar());
 
     private ScalarKernelProvider() {}
@@ -55,5 +64,20 @@ public final class ScalarKernelProvider implements KernelProvider {
     @Override
     public LossKernels losses() {
         return losses;
+    }
+
+    @Override
+    public DropoutKernels dropout() {
+        return dropout;
+    }
+
+    @Override
+    public MaxoutKernels maxout() {
+        return maxout;
+    }
+
+    @Override
+    public BatchNormKernels batchNorm() {
+        return batchNorm;
     }
 }

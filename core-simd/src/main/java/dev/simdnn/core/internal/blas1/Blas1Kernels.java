@@ -23,9 +23,30 @@ public interface Blas1Kernels {
     /** Σ x[off+i]². */
     float sumOfSquares(int n, float[] x, int off);
 
+    /** max of x[off .. off+n): NaN if any element is NaN, −∞ when n = 0. */
+    float max(int n, float[] x, int off);
+
+    /**
+     * Index (from {@code off}) of the first element equal to {@link #max}: the first NaN if there is one, −1
+     * when n = 0.
+     */
+    int argmax(int n, float[] x, int off);
+
     /** y[yOff+i] += a·x[xOff+i]. */
     void axpy(int n, float a, float[] x, int xOff, float[] y, int yOff);
 
     /** x[off+i] *= a. */
     void scale(int n, float a, float[] x, int off);
+
+    /** The first index i with x[off+i] equal to m (or NaN when m is NaN), −1 if none: argmax's second pass. */
+    static int firstIndexOf(int n, float[] x, int off, float m) {
+        boolean nan = Float.isNaN(m);
+        for (int i = 0; i < n; i++) {
+            float v = x[off + i];
+            if (nan ? Float.isNaN(v) : v == m) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

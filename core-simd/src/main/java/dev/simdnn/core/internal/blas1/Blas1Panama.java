@@ -52,6 +52,45 @@ public final class Blas1Panama implements Blas1Kernels {
     }
 
     @Override
+    public float max(int n, float[] x, int off) {
+        int i = 0;
+        float m = Float.NEGATIVE_INFINITY;
+        if (n >= L) {
+            FloatVector acc = FloatVector.fromArray(F, x, off);
+            for (i = L; i <= n - L; i += L) {
+                acc = acc.max(FloatVector.fromArray(F, x, off + i));
+            }
+            m = acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            m = Math.max(m, x[off + i]);
+        }
+        return m;
+    }
+
+    /** Two passes: the maximum, then the first lane equal to it (compare + firstTrue, no scalar scan). */
+    @Override
+    public int argmax(int n, float[] x, int off) {
+        float m = max(n, x, off);
+        if (Float.isNaN(m)) {
+            return Blas1Kernels.firstIndexOf(n, x, off, m);
+        }
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            int lane = FloatVector.fromArray(F, x, off + i).compare(VectorOperators.EQ, m).firstTrue();
+            if (lane < L) {
+                return i + lane;
+            }
+        }
+        for (; i < n; i++) {
+            if (x[off + i] == m) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public void axpy(int n, float a, float[] x, int xOff, float[] y, int yOff) {
         FloatVector av = FloatVector.broadcast(F, a);
         int i = 0;

@@ -44,6 +44,20 @@ public final class Blas1Scalar implements Blas1Kernels {
     }
 
     @Override
+    public float max(int n, float[] x, int off) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, x[off + i]);
+        }
+        return m;
+    }
+
+    @Override
+    public int argmax(int n, float[] x, int off) {
+        return Blas1Kernels.firstIndexOf(n, x, off, max(n, x, off));
+    }
+
+    @Override
     public void axpy(int n, float a, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i++) {
             y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);

@@ -1,5 +1,7 @@
 package dev.simdnn.core.internal.loss;
 
+import dev.simdnn.core.internal.blas1.Blas1Panama;
+
 import dev.simdnn.core.internal.PanamaSpecies;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -11,25 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code reduceLanes} per row, {@code lanewise(EXP | LOG1P)} for the transcendentals, scalar tails.
  */
 public final class LossPanama extends RowLosses {
+
+    public LossPanama() {
+        super(new Blas1Panama());
+    }
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
     private static final int L = S.length();
-
-    @Override
-    public float max(int n, float[] x, int off) {
-        int j = 0;
-        float m = Float.NEGATIVE_INFINITY;
-        if (n >= L) {
-            FloatVector acc = FloatVector.fromArray(S, x, off);
-            for (j = L; j <= n - L; j += L) {
-                acc = acc.max(FloatVector.fromArray(S, x, off + j));
-            }
-            m = acc.reduceLanes(VectorOperators.MAX);
-        }
-        for (; j < n; j++) {
-            m = Math.max(m, x[off + j]);
-        }
-        return m;
-    }
 
     @Override
     public float expSum(int n, float[] x, int xOff, float shift, float[] dst, int dstOff) {

@@ -1,15 +1,12 @@
 package dev.simdnn.core.internal.loss;
 
+import dev.simdnn.core.internal.blas1.Blas1Scalar;
+
 /** Plain-Java twin of {@link LossPanama}: one accumulator per sum, {@link Math} functions. */
 public final class LossScalar extends RowLosses {
 
-    @Override
-    public float max(int n, float[] x, int off) {
-        float m = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            m = Math.max(m, x[off + j]);
-        }
-        return m;
+    public LossScalar() {
+        super(new Blas1Scalar());
     }
 
     @Override

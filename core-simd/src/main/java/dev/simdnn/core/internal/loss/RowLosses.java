@@ -1,11 +1,23 @@
 package dev.simdnn.core.internal.loss;
 
+import dev.simdnn.core.internal.blas1.Blas1Kernels;
+
 /**
  * The row-structured losses, written once over {@link RowPrimitives} (the element-wise ones, squared error
  * and binary cross-entropy, are primitives of each twin): every row is reduced with max subtraction
  * (log-sum-exp), so exp never overflows and no log(0) is taken; per-row losses are summed in double.
  */
 abstract class RowLosses implements LossKernels, RowPrimitives {
+    private final Blas1Kernels blas1;
+
+    /** {@code blas1}: the same backend's level-1 kernels, for the row maxima. */
+    RowLosses(Blas1Kernels blas1) {
+        this.blas1 = blas1;
+    }
+
+    private float max(int n, float[] x, int off) {
+        return blas1.max(n, x, off);
+    }
 
     @Override
     public final void softmax(int rows, int cols, float[] x, int xOff, float[] y, int yOff) {

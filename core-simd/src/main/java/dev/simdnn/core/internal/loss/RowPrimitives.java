@@ -5,9 +5,6 @@ package dev.simdnn.core.internal.loss;
  * {@link RowLosses} composes them once for both.
  */
 interface RowPrimitives {
-    /** max of x[off .. off+n); NaN if any element is NaN. */
-    float max(int n, float[] x, int off);
-
     /** Σ exp(x_j − shift); also stores each exp(x_j − shift) in dst when dst is non-null. */
     float expSum(int n, float[] x, int xOff, float shift, float[] dst, int dstOff);
 

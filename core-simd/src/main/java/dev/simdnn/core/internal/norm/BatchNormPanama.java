@@ -1,0 +1,131 @@
+package dev.simdnn.core.internal.norm;
+
+import dev.simdnn.core.internal.PanamaSpecies;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API batch norm, L features at a time; the per-feature accumulators live in the {@code cols}-long
+ * output arrays (L1-resident), the last {@code cols mod L} features take the scalar twin's arithmetic.
+ */
+public final class BatchNormPanama implements BatchNormKernels {
+    private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
+    private static final int L = S.length();
+
+    @Override
+    public void forwardTraining(int rows, int cols, float[] x, int xOff, float[] gamma, int gOff, float[] beta,
+                                int bOff, float eps, float[] y, int yOff, float[] xhat, int xhOff, float[] mean,
+                                float[] var, float[] invStd) {
+        int bound = S.loopBound(cols);
+        java.util.Arrays.fill(mean, 0, cols, 0f);
+        java.util.Arrays.fill(var, 0, cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector d = FloatVector.fromArray(S, x, xOff + row + c).sub(FloatVector.fromArray(S, x, xOff + c));
+                FloatVector.fromArray(S, mean, c).add(d).intoArray(mean, c);
+                d.fma(d, FloatVector.fromArray(S, var, c)).intoArray(var, c);
+            }
+            for (; c < cols; c++) {
+                float d = x[xOff + row + c] - x[xOff + c];
+                mean[c] += d;
+                var[c] = Math.fma(d, d, var[c]);
+            }
+        }
+        float invM = 1f / rows;
+        int c = 0;
+        for (; c < bound; c += L) {
+            FloatVector m1 = FloatVector.fromArray(S, mean, c).mul(invM);
+            FloatVector v = m1.neg().fma(m1, FloatVector.fromArray(S, var, c).mul(invM)).max(0f);
+            FloatVector.fromArray(S, x, xOff + c).add(m1).intoArray(mean, c);
+            v.intoArray(var, c);
+            FloatVector.broadcast(S, 1f).div(v.add(eps).lanewise(VectorOperators.SQRT)).intoArray(invStd, c);
+        }
+        for (; c < cols; c++) {
+            float m1 = mean[c] * invM;
+            float v = Math.max(Math.fma(-m1, m1, var[c] * invM), 0f);
+            mean[c] = x[xOff + c] + m1;
+            var[c] = v;
+            invStd[c] = 1f / (float) Math.sqrt(v + eps);
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector h = FloatVector.fromArray(S, x, xOff + row + j).sub(FloatVector.fromArray(S, mean, j))
+                        .mul(FloatVector.fromArray(S, invStd, j));
+                h.intoArray(xhat, xhOff + row + j);
+                FloatVector.fromArray(S, gamma, gOff + j).fma(h, FloatVector.fromArray(S, beta, bOff + j))
+                        .intoArray(y, yOff + row + j);
+            }
+            for (; j < cols; j++) {
+                float h = (x[xOff + row + j] - mean[j]) * invStd[j];
+                xhat[xhOff + row + j] = h;
+                y[yOff + row + j] = Math.fma(gamma[gOff + j], h, beta[bOff + j]);
+            }
+        }
+    }
+
+    @Override
+    public void backward(int rows, int cols, float[] dy, int dyOff, float[] xhat, int xhOff, float[] gamma, int gOff,
+                         float[] invStd, float[] dx, int dxOff, float[] dGamma, int dgOff, float[] dBeta, int dbOff) {
+        int bound = S.loopBound(cols);
+        java.util.Arrays.fill(dGamma, dgOff, dgOff + cols, 0f);
+        java.util.Arrays.fill(dBeta, dbOff, dbOff + cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector g = FloatVector.fromArray(S, dy, dyOff + row + c);
+                FloatVector.fromArray(S, dBeta, dbOff + c).add(g).intoArray(dBeta, dbOff + c);
+                g.fma(FloatVector.fromArray(S, xhat, xhOff + row + c), FloatVector.fromArray(S, dGamma, dgOff + c))
+                        .intoArray(dGamma, dgOff + c);
+            }
+            for (; c < cols; c++) {
+                float g = dy[dyOff + row + c];
+                dBeta[dbOff + c] += g;
+                dGamma[dgOff + c] = Math.fma(g, xhat[xhOff + row + c], dGamma[dgOff + c]);
+            }
+        }
+        float m = rows;
+        FloatVector mv = FloatVector.broadcast(S, m);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector k = FloatVector.fromArray(S, gamma, gOff + c).mul(FloatVector.fromArray(S, invStd, c)).div(m);
+                FloatVector inner = FloatVector.fromArray(S, xhat, xhOff + row + c).neg()
+                        .fma(FloatVector.fromArray(S, dGamma, dgOff + c),
+                                FloatVector.fromArray(S, dy, dyOff + row + c)
+                                        .fma(mv, FloatVector.fromArray(S, dBeta, dbOff + c).neg()));
+                k.mul(inner).intoArray(dx, dxOff + row + c);
+            }
+            for (; c < cols; c++) {
+                float k = gamma[gOff + c] * invStd[c] / m;
+                float inner = Math.fma(-xhat[xhOff + row + c], dGamma[dgOff + c],
+                        Math.fma(m, dy[dyOff + row + c], -dBeta[dbOff + c]));
+                dx[dxOff + row + c] = k * inner;
+            }
+        }
+    }
+
+    @Override
+    public void inference(int rows, int cols, float[] x, int xOff, float[] scale, int sOff, float[] shift, int shOff,
+                          float[] y, int yOff) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector.fromArray(S, x, xOff + row + c)
+                        .fma(FloatVector.fromArray(S, scale, sOff + c), FloatVector.fromArray(S, shift, shOff + c))
+                        .intoArray(y, yOff + row + c);
+            }
+            for (; c < cols; c++) {
+                y[yOff + row + c] = Math.fma(x[xOff + row + c], scale[sOff + c], shift[shOff + c]);
+            }
+        }
+    }
+}
