@@ -1,10 +1,10 @@
 package dev.simdnn.core;
 
 /** Double-precision definitions of every activation, written independently of the kernels. */
-final class ActivationReference {
+public final class ActivationReference {
     private ActivationReference() {}
 
-    static double f(Activation a, double alpha, double v) {
+    public static double f(Activation a, double alpha, double v) {
         if (Double.isNaN(v)) {
             return Double.NaN;
         }
@@ -22,7 +22,7 @@ final class ActivationReference {
     }
 
     /** True for the activations computed with exp/tanh/log1p, whose vector and scalar values may differ by ulps. */
-    static boolean transcendental(Activation a) {
+    public static boolean transcendental(Activation a) {
         return switch (a) {
             case SIGMOID, TANH, ELU, SOFTPLUS, GELU -> true;
             default -> false;
@@ -30,13 +30,13 @@ final class ActivationReference {
     }
 
     /** Central difference of {@link #f} in double. */
-    static double numericDerivative(Activation a, double alpha, double v) {
+    public static double numericDerivative(Activation a, double alpha, double v) {
         double h = 1e-6 * Math.max(1, Math.abs(v));
         return (f(a, alpha, v + h) - f(a, alpha, v - h)) / (2 * h);
     }
 
     /** Distance to the nearest kink of a piecewise activation (infinite for smooth ones). */
-    static double distanceToKink(Activation a, double v) {
+    public static double distanceToKink(Activation a, double v) {
         return switch (a) {
             case RELU, LEAKY_RELU, ELU -> Math.abs(v);
             case HARD_TANH -> Math.min(Math.abs(v - 1), Math.abs(v + 1));
