@@ -48,6 +48,14 @@ public final class Blas1 {
         return kernels().argmax(n, x, off);
     }
 
+    /**
+     * √(Σ x²) for i in [0, n): the L2 norm used by global-norm gradient clipping (the float sum of squares,
+     * square-rooted in double). Overflows to +∞ only when Σ x² exceeds Float.MAX_VALUE.
+     */
+    public static double l2Norm(int n, float[] x, int off) {
+        return Math.sqrt(sumOfSquares(n, x, off));
+    }
+
     /** y[yOff+i] += a·x[xOff+i] for i in [0, n). */
     public static void axpy(int n, float a, float[] x, int xOff, float[] y, int yOff) {
         checkPair(n, x, xOff, y, yOff);

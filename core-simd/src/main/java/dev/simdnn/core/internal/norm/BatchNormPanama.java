@@ -6,12 +6,16 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API batch norm, L features at a time; the per-feature accumulators live in the {@code cols}-long
- * output arrays (L1-resident), the last {@code cols mod L} features take the scalar twin's arithmetic.
+ * Vector API batch norm, L features at a time and four rows per pass: the per-feature accumulators and
+ * constants (in the {@code cols}-long arrays) are loaded and stored once per four rows instead of once per
+ * row, while x is still read row after row; the last {@code cols mod L} features take the scalar arithmetic.
  */
 public final class BatchNormPanama implements BatchNormKernels {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
     private static final int L = S.length();
+
+    /** Rows processed per pass over a vector of features: accumulators and constants are loaded once per block. */
+    private static final int ROW_BLOCK = 4;
 
     @Override
     public void forwardTraining(int rows, int cols, float[] x, int xOff, float[] gamma, int gOff, float[] beta,
@@ -20,18 +24,26 @@ public final class BatchNormPanama implements BatchNormKernels {
         int bound = S.loopBound(cols);
         java.util.Arrays.fill(mean, 0, cols, 0f);
         java.util.Arrays.fill(var, 0, cols, 0f);
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
+        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
+            int block = Math.min(ROW_BLOCK, rows - r0);
             int c = 0;
             for (; c < bound; c += L) {
-                FloatVector d = FloatVector.fromArray(S, x, xOff + row + c).sub(FloatVector.fromArray(S, x, xOff + c));
-                FloatVector.fromArray(S, mean, c).add(d).intoArray(mean, c);
-                d.fma(d, FloatVector.fromArray(S, var, c)).intoArray(var, c);
+                FloatVector shift = FloatVector.fromArray(S, x, xOff + c);
+                FloatVector s1 = FloatVector.fromArray(S, mean, c), s2 = FloatVector.fromArray(S, var, c);
+                for (int k = 0, at = xOff + r0 * cols + c; k < block; k++, at += cols) {
+                    FloatVector d = FloatVector.fromArray(S, x, at).sub(shift);
+                    s1 = s1.add(d);
+                    s2 = d.fma(d, s2);
+                }
+                s1.intoArray(mean, c);
+                s2.intoArray(var, c);
             }
             for (; c < cols; c++) {
-                float d = x[xOff + row + c] - x[xOff + c];
-                mean[c] += d;
-                var[c] = Math.fma(d, d, var[c]);
+                for (int k = 0, at = xOff + r0 * cols + c; k < block; k++, at += cols) {
+                    float d = x[at] - x[xOff + c];
+                    mean[c] += d;
+                    var[c] = Math.fma(d, d, var[c]);
+                }
             }
         }
         float invM = 1f / rows;
@@ -50,20 +62,24 @@ public final class BatchNormPanama implements BatchNormKernels {
             var[c] = v;
             invStd[c] = 1f / (float) Math.sqrt(v + eps);
         }
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
+        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
+            int block = Math.min(ROW_BLOCK, rows - r0);
             int j = 0;
             for (; j < bound; j += L) {
-                FloatVector h = FloatVector.fromArray(S, x, xOff + row + j).sub(FloatVector.fromArray(S, mean, j))
-                        .mul(FloatVector.fromArray(S, invStd, j));
-                h.intoArray(xhat, xhOff + row + j);
-                FloatVector.fromArray(S, gamma, gOff + j).fma(h, FloatVector.fromArray(S, beta, bOff + j))
-                        .intoArray(y, yOff + row + j);
+                FloatVector mu = FloatVector.fromArray(S, mean, j), inv = FloatVector.fromArray(S, invStd, j);
+                FloatVector g = FloatVector.fromArray(S, gamma, gOff + j), b = FloatVector.fromArray(S, beta, bOff + j);
+                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
+                    FloatVector h = FloatVector.fromArray(S, x, xOff + row + j).sub(mu).mul(inv);
+                    h.intoArray(xhat, xhOff + row + j);
+                    g.fma(h, b).intoArray(y, yOff + row + j);
+                }
             }
             for (; j < cols; j++) {
-                float h = (x[xOff + row + j] - mean[j]) * invStd[j];
-                xhat[xhOff + row + j] = h;
-                y[yOff + row + j] = Math.fma(gamma[gOff + j], h, beta[bOff + j]);
+                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
+                    float h = (x[xOff + row + j] - mean[j]) * invStd[j];
+                    xhat[xhOff + row + j] = h;
+                    y[yOff + row + j] = Math.fma(gamma[gOff + j], h, beta[bOff + j]);
+                }
             }
         }
     }
@@ -74,39 +90,50 @@ public final class BatchNormPanama implements BatchNormKernels {
         int bound = S.loopBound(cols);
         java.util.Arrays.fill(dGamma, dgOff, dgOff + cols, 0f);
         java.util.Arrays.fill(dBeta, dbOff, dbOff + cols, 0f);
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
+        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
+            int block = Math.min(ROW_BLOCK, rows - r0);
             int c = 0;
             for (; c < bound; c += L) {
-                FloatVector g = FloatVector.fromArray(S, dy, dyOff + row + c);
-                FloatVector.fromArray(S, dBeta, dbOff + c).add(g).intoArray(dBeta, dbOff + c);
-                g.fma(FloatVector.fromArray(S, xhat, xhOff + row + c), FloatVector.fromArray(S, dGamma, dgOff + c))
-                        .intoArray(dGamma, dgOff + c);
+                FloatVector sb = FloatVector.fromArray(S, dBeta, dbOff + c);
+                FloatVector sg = FloatVector.fromArray(S, dGamma, dgOff + c);
+                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
+                    FloatVector g = FloatVector.fromArray(S, dy, dyOff + row + c);
+                    sb = sb.add(g);
+                    sg = g.fma(FloatVector.fromArray(S, xhat, xhOff + row + c), sg);
+                }
+                sb.intoArray(dBeta, dbOff + c);
+                sg.intoArray(dGamma, dgOff + c);
             }
             for (; c < cols; c++) {
-                float g = dy[dyOff + row + c];
-                dBeta[dbOff + c] += g;
-                dGamma[dgOff + c] = Math.fma(g, xhat[xhOff + row + c], dGamma[dgOff + c]);
+                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
+                    float g = dy[dyOff + row + c];
+                    dBeta[dbOff + c] += g;
+                    dGamma[dgOff + c] = Math.fma(g, xhat[xhOff + row + c], dGamma[dgOff + c]);
+                }
             }
         }
         float m = rows;
         FloatVector mv = FloatVector.broadcast(S, m);
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
+        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
+            int block = Math.min(ROW_BLOCK, rows - r0);
             int c = 0;
             for (; c < bound; c += L) {
                 FloatVector k = FloatVector.fromArray(S, gamma, gOff + c).mul(FloatVector.fromArray(S, invStd, c)).div(m);
-                FloatVector inner = FloatVector.fromArray(S, xhat, xhOff + row + c).neg()
-                        .fma(FloatVector.fromArray(S, dGamma, dgOff + c),
-                                FloatVector.fromArray(S, dy, dyOff + row + c)
-                                        .fma(mv, FloatVector.fromArray(S, dBeta, dbOff + c).neg()));
-                k.mul(inner).intoArray(dx, dxOff + row + c);
+                FloatVector sg = FloatVector.fromArray(S, dGamma, dgOff + c);
+                FloatVector negSb = FloatVector.fromArray(S, dBeta, dbOff + c).neg();
+                for (int q = 0, row = r0 * cols; q < block; q++, row += cols) {
+                    FloatVector inner = FloatVector.fromArray(S, xhat, xhOff + row + c).neg()
+                            .fma(sg, FloatVector.fromArray(S, dy, dyOff + row + c).fma(mv, negSb));
+                    k.mul(inner).intoArray(dx, dxOff + row + c);
+                }
             }
             for (; c < cols; c++) {
                 float k = gamma[gOff + c] * invStd[c] / m;
-                float inner = Math.fma(-xhat[xhOff + row + c], dGamma[dgOff + c],
-                        Math.fma(m, dy[dyOff + row + c], -dBeta[dbOff + c]));
-                dx[dxOff + row + c] = k * inner;
+                for (int q = 0, row = r0 * cols; q < block; q++, row += cols) {
+                    float inner = Math.fma(-xhat[xhOff + row + c], dGamma[dgOff + c],
+                            Math.fma(m, dy[dyOff + row + c], -dBeta[dbOff + c]));
+                    dx[dxOff + row + c] = k * inner;
+                }
             }
         }
     }
