@@ -31,13 +31,24 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
     }
 
     @Override
+    public final void packPanel(boolean trans, double[] b, int bOff, int ldb, int k, int cols, int width, double[] pb) {
+        Packing.packB(trans, b, bOff, ldb, 0, k, 0, cols, width, pb);
+    }
+
+    @Override
     public final void edge(int kc, double[] pa, int paOff, double[] pb, int pbOff, double[] c, int cOff, int ldc,
                            int rows, int cols, double alpha, double beta, double[] scratch) {
         int nr = blocking.nr();
         tile(kc, pa, paOff, pb, pbOff, scratch, 0, nr, 1.0, 0.0);
+        addTile(scratch, nr, c, cOff, ldc, rows, cols, alpha, beta);
+    }
+
+    @Override
+    public final void addTile(double[] t, int ldt, double[] c, int cOff, int ldc, int rows, int cols, double alpha,
+                              double beta) {
         for (int r = 0; r < rows; r++) {
-            for (int j = 0, ci = cOff + r * ldc, si = r * nr; j < cols; j++, ci++, si++) {
-                c[ci] = beta == 0 ? scratch[si] * alpha : Math.fma(scratch[si], alpha, beta * c[ci]);
+            for (int j = 0, ci = cOff + r * ldc, ti = r * ldt; j < cols; j++, ci++, ti++) {
+                c[ci] = beta == 0 ? t[ti] * alpha : Math.fma(t[ti], alpha, beta * c[ci]);
             }
         }
     }

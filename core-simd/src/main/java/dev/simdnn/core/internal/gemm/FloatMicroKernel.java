@@ -34,14 +34,25 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     }
 
     @Override
+    public void packPanel(boolean trans, float[] b, int bOff, int ldb, int k, int cols, int width, float[] pb) {
+        Packing.packB(trans, b, bOff, ldb, 0, k, 0, cols, width, pb);
+    }
+
+    @Override
     public final void edge(int kc, float[] pa, int paOff, float[] pb, int pbOff, float[] c, int cOff, int ldc,
                            int rows, int cols, double alpha, double beta, float[] scratch) {
         int nr = blocking.nr();
         tile(kc, pa, paOff, pb, pbOff, scratch, 0, nr, 1.0, 0.0);   // raw sums: acc·1 is exact
+        addTile(scratch, nr, c, cOff, ldc, rows, cols, alpha, beta);
+    }
+
+    @Override
+    public void addTile(float[] t, int ldt, float[] c, int cOff, int ldc, int rows, int cols, double alpha,
+                              double beta) {
         float a = (float) alpha, b = (float) beta;
         for (int r = 0; r < rows; r++) {
-            for (int j = 0, ci = cOff + r * ldc, si = r * nr; j < cols; j++, ci++, si++) {
-                c[ci] = b == 0f ? scratch[si] * a : Math.fma(scratch[si], a, b * c[ci]);
+            for (int j = 0, ci = cOff + r * ldc, ti = r * ldt; j < cols; j++, ci++, ti++) {
+                c[ci] = b == 0f ? t[ti] * a : Math.fma(t[ti], a, b * c[ci]);
             }
         }
     }

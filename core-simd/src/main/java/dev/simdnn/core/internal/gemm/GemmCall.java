@@ -19,6 +19,8 @@ final class GemmCall<A> implements WorkerPool.Task {
     A a, b, c;
     int aOff, lda, bOff, ldb, cOff, ldc;
     Epilogue epilogue;
+    /** Set for the narrow path ({@link NarrowDriver}): op(B) packed into one panel, shared by all parts. */
+    A packedB;
 
     private boolean splitRows;
     private int tiles;
@@ -29,7 +31,7 @@ final class GemmCall<A> implements WorkerPool.Task {
         Blocking bl = kernel.blocking();
         int rowTiles = (m + bl.mr() - 1) / bl.mr();
         int colTiles = (n + bl.nr() - 1) / bl.nr();
-        splitRows = rowTiles > colTiles;
+        splitRows = packedB != null || rowTiles > colTiles;     // the narrow path has one column of tiles
         tiles = splitRows ? rowTiles : colTiles;
         long macs = (long) m * n * k;
         parts = threads <= 1 || macs < GemmTuning.PARALLEL_MIN_MACS ? 1 : Math.min(threads, tiles);
@@ -41,7 +43,9 @@ final class GemmCall<A> implements WorkerPool.Task {
         Blocking bl = kernel.blocking();
         int first = (int) ((long) tiles * part / parts);
         int last = (int) ((long) tiles * (part + 1) / parts);
-        if (splitRows) {
+        if (packedB != null) {
+            NarrowDriver.run(this, Workspace.current(), first * bl.mr(), Math.min(last * bl.mr(), m));
+        } else if (splitRows) {
             GemmDriver.run(this, Workspace.current(), first * bl.mr(), Math.min(last * bl.mr(), m), 0, n);
         } else {
             GemmDriver.run(this, Workspace.current(), 0, m, first * bl.nr(), Math.min(last * bl.nr(), n));
@@ -50,7 +54,7 @@ final class GemmCall<A> implements WorkerPool.Task {
 
     /** Drops the references to the caller's arrays, so a finished call keeps nothing alive. */
     void clear() {
-        a = b = c = null;
+        a = b = c = packedB = null;
         epilogue = null;
         kernel = null;
     }

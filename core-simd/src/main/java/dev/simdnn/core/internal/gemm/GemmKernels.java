@@ -116,6 +116,14 @@ public final class GemmKernels {
      * the kernel's tile shape, changes the speed and never the bits.
      */
     private static <A> void compute(GemmCall<A> call, GemmCall<A> transposed, Workspace ws, int threads) {
+        int width = call.kernel.narrowWidth();
+        if (call.n <= width) {
+            // One vector of columns: A read in place, B packed once (NarrowDriver).
+            call.packedB = call.kernel.buffer(ws, Workspace.Slot.NARROW_PANEL, call.k * width);
+            call.kernel.packPanel(call.transB, call.b, call.bOff, call.ldb, call.k, call.n, width, call.packedB);
+            execute(call, threads);
+            return;
+        }
         Blocking bl = call.kernel.blocking();
         long direct = roundUp(call.m, bl.mr()) * roundUp(call.n, bl.nr());
         long flipped = roundUp(call.n, bl.mr()) * roundUp(call.m, bl.nr());

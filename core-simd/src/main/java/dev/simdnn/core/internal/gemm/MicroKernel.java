@@ -33,6 +33,27 @@ public interface MicroKernel<A> {
     void edge(int kc, A pa, int paOff, A pb, int pbOff, A c, int cOff, int ldc, int rows, int cols,
               double alpha, double beta, A scratch);
 
+    /** Columns of the narrow path's B panel (one vector), or 0 when this kernel has no narrow path. */
+    default int narrowWidth() {
+        return 0;
+    }
+
+    /**
+     * The narrow path's micro-kernel: {@code scratch[r][j] = Σ_p op(A)[r][p] · panel[p][j]} for {@code rows ≤ 8}
+     * rows of op(A) read in place (element (r, p) at {@code a[aIdx + r·lda + p]}, or {@code a[aIdx + p·lda + r]}
+     * when {@code transA}) and {@code kc} rows of the panel ({@link #narrowWidth()} wide) at {@code pb[pbOff]}.
+     * Rows past {@code rows} repeat the last one (never read out of bounds) and are not used.
+     */
+    default void narrowTile(int kc, boolean transA, A a, int aIdx, int lda, int rows, A pb, int pbOff, A scratch) {
+        throw new UnsupportedOperationException("no narrow path");
+    }
+
+    /** Packs all k rows of op(B) ({@code cols ≤ width} columns) into one panel {@code width} wide, zero-padded. */
+    void packPanel(boolean trans, A b, int bOff, int ldb, int k, int cols, int width, A pb);
+
+    /** C = tile·α + β·C on {@code rows x cols} (β = 0 does not read C), tile row-major with {@code ldt}. */
+    void addTile(A tile, int ldt, A c, int cOff, int ldc, int rows, int cols, double alpha, double beta);
+
     /** {@code dst[j][i] = src[i][j]} for a {@code rows x cols} row-major {@code src}. */
     void transpose(A src, int srcOff, int lds, int rows, int cols, A dst, int dstOff, int ldd);
 

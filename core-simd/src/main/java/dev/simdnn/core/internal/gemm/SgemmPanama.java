@@ -3,6 +3,7 @@ package dev.simdnn.core.internal.gemm;
 import dev.simdnn.core.internal.elementwise.ActivationPanama;
 import dev.simdnn.core.internal.PanamaSpecies;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -98,6 +99,87 @@ public final class SgemmPanama extends FloatMicroKernel {
             c61.fma(av, FloatVector.fromArray(S, c, cOff + 6 * ldc + L).mul(bv)).intoArray(c, cOff + 6 * ldc + L);
             c70.fma(av, FloatVector.fromArray(S, c, cOff + 7 * ldc).mul(bv)).intoArray(c, cOff + 7 * ldc);
             c71.fma(av, FloatVector.fromArray(S, c, cOff + 7 * ldc + L).mul(bv)).intoArray(c, cOff + 7 * ldc + L);
+        }
+    }
+
+    @Override
+    public int narrowWidth() {
+        return L;
+    }
+
+    /** 8 rows x one vector, 8 accumulators; A broadcast in place through eight row offsets. */
+    @Override
+    public void narrowTile(int kc, boolean transA, float[] a, int aIdx, int lda, int rows, float[] pb, int pbOff,
+                           float[] scratch) {
+        int rs = transA ? 1 : lda, ps = transA ? lda : 1;
+        int last = rows - 1;
+        int o1 = Math.min(1, last) * rs;
+        int o2 = Math.min(2, last) * rs;
+        int o3 = Math.min(3, last) * rs;
+        int o4 = Math.min(4, last) * rs;
+        int o5 = Math.min(5, last) * rs;
+        int o6 = Math.min(6, last) * rs;
+        int o7 = Math.min(7, last) * rs;
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S);
+        FloatVector c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S);
+        FloatVector c7 = FloatVector.zero(S);
+        for (int p = 0, ia = aIdx, ib = pbOff; p < kc; p++, ia += ps, ib += L) {
+            FloatVector b = FloatVector.fromArray(S, pb, ib);
+            c0 = b.fma(FloatVector.broadcast(S, a[ia]), c0);
+            c1 = b.fma(FloatVector.broadcast(S, a[ia + o1]), c1);
+            c2 = b.fma(FloatVector.broadcast(S, a[ia + o2]), c2);
+            c3 = b.fma(FloatVector.broadcast(S, a[ia + o3]), c3);
+            c4 = b.fma(FloatVector.broadcast(S, a[ia + o4]), c4);
+            c5 = b.fma(FloatVector.broadcast(S, a[ia + o5]), c5);
+            c6 = b.fma(FloatVector.broadcast(S, a[ia + o6]), c6);
+            c7 = b.fma(FloatVector.broadcast(S, a[ia + o7]), c7);
+        }
+        c0.intoArray(scratch, 0);
+        c1.intoArray(scratch, 1 * L);
+        c2.intoArray(scratch, 2 * L);
+        c3.intoArray(scratch, 3 * L);
+        c4.intoArray(scratch, 4 * L);
+        c5.intoArray(scratch, 5 * L);
+        c6.intoArray(scratch, 6 * L);
+        c7.intoArray(scratch, 7 * L);
+    }
+
+    /** For op(B) = B: one masked vector load and store per depth (row copies of ≤ L floats, padded with 0). */
+    @Override
+    public void packPanel(boolean trans, float[] b, int bOff, int ldb, int k, int cols, int width, float[] pb) {
+        if (trans || width != L) {
+            super.packPanel(trans, b, bOff, ldb, k, cols, width, pb);
+            return;
+        }
+        VectorMask<Float> valid = S.indexInRange(0, cols);
+        for (int p = 0, src = bOff, dst = 0; p < k; p++, src += ldb, dst += L) {
+            FloatVector.fromArray(S, b, src, valid).intoArray(pb, dst);
+        }
+    }
+
+    /** Rows of at most one vector: C = t·α + β·C with masked vector loads and stores. */
+    @Override
+    public void addTile(float[] t, int ldt, float[] c, int cOff, int ldc, int rows, int cols, double alpha,
+                        double beta) {
+        if (cols > L) {
+            super.addTile(t, ldt, c, cOff, ldc, rows, cols, alpha, beta);
+            return;
+        }
+        VectorMask<Float> valid = S.indexInRange(0, cols);
+        FloatVector a = FloatVector.broadcast(S, (float) alpha);
+        float be = (float) beta;
+        for (int r = 0, ci = cOff, ti = 0; r < rows; r++, ci += ldc, ti += ldt) {
+            FloatVector v = FloatVector.fromArray(S, t, ti);
+            if (be == 0f) {
+                v.mul(a).intoArray(c, ci, valid);
+            } else {
+                v.fma(a, FloatVector.fromArray(S, c, ci, valid).mul(be)).intoArray(c, ci, valid);
+            }
         }
     }
 

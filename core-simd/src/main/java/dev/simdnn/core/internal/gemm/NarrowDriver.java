@@ -1,0 +1,43 @@
+package dev.simdnn.core.internal.gemm;
+
+/**
+ * The path for a C of at most one vector of columns (a 10-class output layer: n = 10), in the spirit of BLIS's
+ * "sup" kernels. There, each element of op(A) is used for only n ≤ L outputs, so packing A (the usual ~0.4 ns
+ * per element) would cost as much as the arithmetic: the micro-kernel broadcasts A straight from its rows
+ * (or columns, for op(A) = Aᵀ), and only B, k x n, is packed once into a panel one vector wide, shared by all
+ * threads.
+ *
+ * <pre>
+ * for each strip of MR = 8 rows (threads split the strips)
+ *   for pc in 0..K, step KC
+ *     acc (8 x L, registers) = Σ_p A[rows, pc + p] ⊗ panel[pc + p]      (A read in place)
+ *     C[rows, 0..n) = acc·α + β·C  (β → 1 after the first KC block)
+ * </pre>
+ *
+ * Per element the arithmetic is the packed path's (one fma per depth in order, restarted every KC, then the
+ * same α/β update), so results are bitwise equal to the scalar twin's packed path and independent of threads.
+ */
+final class NarrowDriver {
+    private NarrowDriver() {}
+
+    /** Rows [rowBegin, rowEnd) of the call's C; {@code call.packedB} holds the panel. */
+    static <A> void run(GemmCall<A> call, Workspace ws, int rowBegin, int rowEnd) {
+        MicroKernel<A> mk = call.kernel;
+        int width = mk.narrowWidth(), kcMax = mk.blocking().kc();
+        A scratch = mk.buffer(ws, Workspace.Slot.EDGE_TILE, 8 * width);
+        boolean finish = call.epilogue != null && !call.epilogue.isNone();
+        for (int i = rowBegin; i < rowEnd; i += 8) {
+            int rows = Math.min(8, rowEnd - i);
+            int ci = call.cOff + i * call.ldc;
+            for (int pc = 0; pc < call.k; pc += kcMax) {
+                int kc = Math.min(kcMax, call.k - pc);
+                int aIdx = call.transA ? call.aOff + pc * call.lda + i : call.aOff + i * call.lda + pc;
+                mk.narrowTile(kc, call.transA, call.a, aIdx, call.lda, rows, call.packedB, pc * width, scratch);
+                mk.addTile(scratch, width, call.c, ci, call.ldc, rows, call.n, call.alpha, pc == 0 ? call.beta : 1.0);
+            }
+            if (finish) {
+                mk.finish(call.epilogue, call.c, ci, call.ldc, rows, call.n, i, 0);
+            }
+        }
+    }
+}
