@@ -1,39 +1,28 @@
 package dev.simdnn.core.internal;
 
 import dev.simdnn.core.Backend;
-import dev.simdnn.core.internal.blas1.Blas1Kernels;
-import dev.simdnn.core.internal.elementwise.ActivationKernels;
-import dev.simdnn.core.internal.elementwise.ActivationPanama;
 import dev.simdnn.core.internal.blas1.Blas1Panama;
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
+import dev.simdnn.core.internal.elementwise.ActivationPanama;
+import dev.simdnn.core.internal.elementwise.DropoutPanama;
+import dev.simdnn.core.internal.elementwise.MaxoutPanama;
 import dev.simdnn.core.internal.gemm.DgemmPanama;
 import dev.simdnn.core.internal.gemm.GemmKernels;
-import dev.simdnn.core.internal.norm.BatchNormKernels;
-import dev.simdnn.core.internal.norm.BatchNormPanama;
-import dev.simdnn.core.internal.elementwise.MaxoutKernels;
-import dev.simdnn.core.internal.elementwise.MaxoutPanama;
-import dev.simdnn.core.internal.elementwise.DropoutKernels;
-import dev.simdnn.core.internal.elementwise.DropoutPanama;
-import dev.simdnn.core.internal.loss.LossKernels;
-import dev.simdnn.core.internal.loss.LossPanama;
 import dev.simdnn.core.internal.gemm.SgemmPanama;
+import dev.simdnn.core.internal.loss.LossPanama;
+import dev.simdnn.core.internal.norm.BatchNormPanama;
 
 /**
  * The Vector API kernels. Instantiated only by {@link KernelProviders}, reflectively, after it has checked
  * that {@code jdk.incubator.vector} is in the boot layer and C2 is on. The constructor checks the rest
  * and throws {@link UnsupportedOperationException} (with the reason) to make the provider fall back.
  */
-public final class PanamaKernelProvider implements KernelProvider {
-    private final Blas1Kernels blas1 = new Blas1Panama();
-    private final ActivationKernels activations = new ActivationPanama();
-    private final LossKernels losses = new LossPanama();
-    private final DropoutKernels dropout = new DropoutPanama();
-    private final MaxoutKernels maxout = new MaxoutPanama();
-    private final BatchNormKernels batchNorm = new BatchNormPanama();
-    private final GemmKernels gemm = new GemmKernels(new SgemmPanama(), new DgemmPanama());
+public final class PanamaKernelProvider extends KernelProvider {
 
     /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
     public PanamaKernelProvider() {
+        super(Backend.PANAMA, new Blas1Panama(), new ActivationPanama(), new LossPanama(), new DropoutPanama(),
+                new MaxoutPanama(), new BatchNormPanama(), new GemmKernels(new SgemmPanama(), new DgemmPanama()));
         if (PanamaSpecies.FLOAT.vectorBitSize() < 128) {
             throw new UnsupportedOperationException("preferred vector size is "
                     + PanamaSpecies.FLOAT.vectorBitSize() + " bits; the kernels need at least 128");
@@ -49,16 +38,11 @@ public final class PanamaKernelProvider implements KernelProvider {
             y[i] = (i % 5) - 2;
         }
         float expected = new Blas1Scalar().dot(x.length, x, 0, y, 0);
-        float actual = blas1.dot(x.length, x, 0, y, 0);
+        float actual = blas1().dot(x.length, x, 0, y, 0);
         if (expected != actual) {
             throw new UnsupportedOperationException("self-check failed: Vector API dot gave " + actual
                     + ", scalar gave " + expected);
         }
-    }
-
-    @Override
-    public Backend backend() {
-        return Backend.PANAMA;
     }
 
     @Override
@@ -70,40 +54,5 @@ public final class PanamaKernelProvider implements KernelProvider {
     public String describe() {
         return PanamaSpecies.FLOAT.vectorBitSize() + "-bit vectors (float x" + PanamaSpecies.FLOAT.length()
                 + ", double x" + PanamaSpecies.DOUBLE.length() + "), " + PanamaSpecies.FLOAT;
-    }
-
-    @Override
-    public Blas1Kernels blas1() {
-        return blas1;
-    }
-
-    @Override
-    public GemmKernels gemm() {
-        return gemm;
-    }
-
-    @Override
-    public ActivationKernels activations() {
-        return activations;
-    }
-
-    @Override
-    public LossKernels losses() {
-        return losses;
-    }
-
-    @Override
-    public DropoutKernels dropout() {
-        return dropout;
-    }
-
-    @Override
-    public MaxoutKernels maxout() {
-        return maxout;
-    }
-
-    @Override
-    public BatchNormKernels batchNorm() {
-        return batchNorm;
     }
 }
