@@ -51,7 +51,7 @@ public final class WorkerPool {
             caller = Thread.currentThread();
             pending.set(parts - 1);
             for (int i = 1; i < parts; i++) {
-                ws[i - 1].start(task, i);
+                ws[i - 1].assign(task, i);
             }
             Throwable mine = null;
             try {
@@ -113,7 +113,7 @@ public final class WorkerPool {
             start();
         }
 
-        void start(Task t, int p) {
+        void assign(Task t, int p) {
             part = p;
             task = t;             // volatile write publishes part
             LockSupport.unpark(this);
