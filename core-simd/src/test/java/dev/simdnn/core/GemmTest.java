@@ -220,6 +220,46 @@ class GemmTest {
         }
     }
 
+    /**
+     * Several callers at once: one gets the worker pool, the others find it busy and run on their own thread,
+     * each with its own packing workspace. Every result must still be the single-threaded bits.
+     */
+    @Test
+    void concurrentCallersGetTheSameBitsAsASingleCaller() throws Exception {
+        for (KernelProvider provider : TwinProviders.all()) {
+            Problem[] problems = new Problem[4];
+            float[][] expected = new float[4][];
+            for (int t = 0; t < 4; t++) {
+                problems[t] = problem(new SplittableRandom(100 + t), 150 + 17 * t, 200 - 9 * t, 300, t % 2 == 1, t >= 2);
+                expected[t] = run(provider.gemm(), problems[t], 1f, 0.5f, 1, Epilogue.NONE);
+            }
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int id = t;
+                    outcomes.add(callers.submit(() -> {
+                        for (int rep = 0; rep < 15; rep++) {
+                            float[] got = run(provider.gemm(), problems[id], 1f, 0.5f, 2, Epilogue.NONE);
+                            if (!Arrays.equals(expected[id], got)) {
+                                return provider.backend() + " caller " + id + " repetition " + rep + " differs";
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<String> outcome : outcomes) {
+                    String failure = outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    if (failure != null) {
+                        fail(failure);
+                    }
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void badArgumentsAreNamedAndNothingIsWritten() {
         float[] a = new float[12], b = new float[12], c = new float[12];
