@@ -33,6 +33,8 @@ public final class KernelProviders {
 
     private static final KernelProvider ACTIVE;
     private static final String FALLBACK_REASON;  // null when the Vector API provider is active
+    /** A Vector API provider built on request while another is active (tests, benchmarks); one per JVM. */
+    private static volatile KernelProvider requestedPanama;
 
     static {
         String requested = System.getProperty(BACKEND_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
@@ -45,6 +47,8 @@ public final class KernelProviders {
         if (requested.equals("scalar")) {
             chosen = ScalarKernelProvider.INSTANCE;
             reason = "-D" + BACKEND_PROPERTY + "=scalar";
+            LOG.log(System.Logger.Level.INFO, "simdnn: scalar twins chosen by " + reason + " (remove it, with '--add-modules "
+                    + VECTOR_MODULE + "', for the Vector API kernels)");
         } else {
             reason = panamaUnavailableReason().orElse(null);
             chosen = ScalarKernelProvider.INSTANCE;
@@ -98,7 +102,19 @@ public final class KernelProviders {
         if (unavailable.isPresent()) {
             throw new UnsupportedOperationException(unavailable.get());
         }
-        return ACTIVE.backend() == Backend.PANAMA ? ACTIVE : instantiatePanama();
+        if (ACTIVE.backend() == Backend.PANAMA) {
+            return ACTIVE;
+        }
+        KernelProvider provider = requestedPanama;
+        if (provider == null) {
+            synchronized (KernelProviders.class) {
+                provider = requestedPanama;
+                if (provider == null) {
+                    provider = requestedPanama = instantiatePanama();
+                }
+            }
+        }
+        return provider;
     }
 
     /** True when {@link #panama()} would succeed. */

@@ -42,7 +42,8 @@ public final class WorkerPool {
      * first failure. Returns {@code false} without running anything if the pool is busy.
      */
     public boolean tryInvoke(Task task, int parts) {
-        if (!lock.tryLock()) {
+        // A part that itself asks for the pool (the lock is re-entrant) must not reset the running invocation.
+        if (lock.isHeldByCurrentThread() || !lock.tryLock()) {
             return false;
         }
         try {
