@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the element-wise benchmarks (Vector API and scalar twin), the {@code Math} loops and {@code arraycopy} in
+ * Runs the element-wise and optimizer-update benchmarks (Vector API and scalar twin), the {@code Math} loops and {@code arraycopy} in
  * one JMH run and prints ns/op, GB/s moved and the target ratios: vector / scalar, vector / Math loop (sigmoid,
  * tanh) and GB/s as a share of arraycopy's on the same number of elements.
  *
@@ -26,18 +26,27 @@ public final class ElementwiseTable {
     private ElementwiseTable() {}
 
     /** Bytes each benchmark moves per element (reads + writes of float arrays). */
-    private static final Map<String, Integer> BYTES = Map.of(
-            "ActivationBench.forward", 8, "ActivationBench.backward", 12,
-            "ActivationBench.backwardWithBiasGradient", 12, "DropoutBench.forward", 8,
-            "BatchNormBench.forward", 16, "BatchNormBench.backward", 20, "SoftmaxBench.softmax", 8,
-            "SoftmaxBench.crossEntropyWithGradient", 8, "MathLoopBench.sigmoidMathExp", 8,
-            "MathLoopBench.tanhMath", 8);
+    private static final Map<String, Integer> BYTES = Map.ofEntries(
+            Map.entry("ActivationBench.forward", 8),
+            Map.entry("ActivationBench.backward", 12),
+            Map.entry("ActivationBench.backwardWithBiasGradient", 12),
+            Map.entry("DropoutBench.forward", 8),
+            Map.entry("BatchNormBench.forward", 16),
+            Map.entry("BatchNormBench.backward", 20),
+            Map.entry("SoftmaxBench.softmax", 8),
+            Map.entry("SoftmaxBench.crossEntropyWithGradient", 8),
+            Map.entry("MathLoopBench.sigmoidMathExp", 8),
+            Map.entry("MathLoopBench.tanhMath", 8),
+            Map.entry("UpdateBench.sgdMomentum", 20),
+            Map.entry("UpdateBench.adam", 28),
+            Map.entry("UpdateBench.adamW", 28),
+            Map.entry("UpdateBench.rmsprop", 20));
 
     public static void main(String[] args) throws RunnerException {
         boolean quick = args.length > 0 && args[0].equals("quick");
         String filter = args.length > 1 ? args[1] : "";
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include("dev\\.simdnn\\.bench\\.elementwise\\..*(" + (filter.isEmpty() ? "" : filter) + ")")
+                .include("dev\\.simdnn\\.bench\\.(elementwise|update)\\..*(" + (filter.isEmpty() ? "" : filter) + ")")
                 .include("dev\\.simdnn\\.bench\\.elementwise\\.MathLoopBench\\.arraycopy")
                 .forks(1)
                 .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))

@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class MathLoopBench {
-    /** The activation sizes, plus the element counts of the batch-norm and softmax shapes (for arraycopy). */
-    @Param({"4096", "65536", "200704", "262144", "16777216"})
+    /** The activation sizes, plus the element counts of the batch-norm, softmax and update benchmarks (for arraycopy). */
+    @Param({"4096", "65536", "200704", "262144", "1048576", "16777216"})
     public int n;
 
     private float[] x, y;

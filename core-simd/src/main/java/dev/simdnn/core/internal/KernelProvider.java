@@ -8,6 +8,7 @@ import dev.simdnn.core.internal.elementwise.MaxoutKernels;
 import dev.simdnn.core.internal.gemm.GemmKernels;
 import dev.simdnn.core.internal.loss.LossKernels;
 import dev.simdnn.core.internal.norm.BatchNormKernels;
+import dev.simdnn.core.internal.update.UpdateKernels;
 
 /**
  * One implementation of every kernel family. Two exist: {@link ScalarKernelProvider} (plain Java, always
@@ -23,11 +24,12 @@ public abstract class KernelProvider {
     private final DropoutKernels dropout;
     private final MaxoutKernels maxout;
     private final BatchNormKernels batchNorm;
+    private final UpdateKernels updates;
     private final GemmKernels gemm;
 
     protected KernelProvider(Backend backend, Blas1Kernels blas1, ActivationKernels activations, LossKernels losses,
                              DropoutKernels dropout, MaxoutKernels maxout, BatchNormKernels batchNorm,
-                             GemmKernels gemm) {
+                             UpdateKernels updates, GemmKernels gemm) {
         this.backend = backend;
         this.blas1 = blas1;
         this.activations = activations;
@@ -35,6 +37,7 @@ public abstract class KernelProvider {
         this.dropout = dropout;
         this.maxout = maxout;
         this.batchNorm = batchNorm;
+        this.updates = updates;
         this.gemm = gemm;
     }
 
@@ -77,6 +80,11 @@ public abstract class KernelProvider {
     /** Batch normalisation. */
     public final BatchNormKernels batchNorm() {
         return batchNorm;
+    }
+
+    /** Per-parameter optimizer updates. */
+    public final UpdateKernels updates() {
+        return updates;
     }
 
     /** Packed, blocked GEMM (float and double). */

@@ -11,6 +11,7 @@ import dev.simdnn.core.internal.gemm.GemmKernels;
 import dev.simdnn.core.internal.gemm.SgemmPanama;
 import dev.simdnn.core.internal.loss.LossPanama;
 import dev.simdnn.core.internal.norm.BatchNormPanama;
+import dev.simdnn.core.internal.update.UpdatePanama;
 
 /**
  * The Vector API kernels. Instantiated only by {@link KernelProviders}, reflectively, after it has checked
@@ -22,7 +23,8 @@ public final class PanamaKernelProvider extends KernelProvider {
     /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
     public PanamaKernelProvider() {
         super(Backend.PANAMA, new Blas1Panama(), new ActivationPanama(), new LossPanama(), new DropoutPanama(),
-                new MaxoutPanama(), new BatchNormPanama(), new GemmKernels(new SgemmPanama(), new DgemmPanama()));
+                new MaxoutPanama(), new BatchNormPanama(), new UpdatePanama(),
+                new GemmKernels(new SgemmPanama(), new DgemmPanama()));
         if (PanamaSpecies.FLOAT.vectorBitSize() < 128) {
             throw new UnsupportedOperationException("preferred vector size is "
                     + PanamaSpecies.FLOAT.vectorBitSize() + " bits; the kernels need at least 128");

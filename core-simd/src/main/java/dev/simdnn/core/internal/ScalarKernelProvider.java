@@ -10,6 +10,7 @@ import dev.simdnn.core.internal.gemm.GemmKernels;
 import dev.simdnn.core.internal.gemm.SgemmScalar;
 import dev.simdnn.core.internal.loss.LossScalar;
 import dev.simdnn.core.internal.norm.BatchNormScalar;
+import dev.simdnn.core.internal.update.UpdateScalar;
 
 /** The plain-Java twins: the fallback, and the reference that the Vector API kernels are tested against. */
 public final class ScalarKernelProvider extends KernelProvider {
@@ -17,7 +18,8 @@ public final class ScalarKernelProvider extends KernelProvider {
 
     private ScalarKernelProvider() {
         super(Backend.SCALAR, new Blas1Scalar(), new ActivationScalar(), new LossScalar(), new DropoutScalar(),
-                new MaxoutScalar(), new BatchNormScalar(), new GemmKernels(new SgemmScalar(), new DgemmScalar()));
+                new MaxoutScalar(), new BatchNormScalar(), new UpdateScalar(),
+                new GemmKernels(new SgemmScalar(), new DgemmScalar()));
     }
 
     @Override

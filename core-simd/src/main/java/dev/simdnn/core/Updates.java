@@ -1,0 +1,128 @@
+package dev.simdnn.core;
+
+import dev.simdnn.core.internal.KernelProviders;
+import dev.simdnn.core.internal.update.UpdateKernels;
+
+/**
+ * Per-parameter optimizer updates, one vectorised pass over parameters, gradients and state, on the
+ * {@linkplain Backend#active() active backend}. The rules are PyTorch's ({@code torch.optim.SGD}, {@code Adam},
+ * {@code AdamW}, {@code RMSprop}; exact statements in {@link UpdateKernels}); they are mathematically identical, and
+ * may differ from PyTorch's float results in the last bits (fused multiply-adds are used throughout). ε inside the
+ * square root is available as an option ({@code epsInside}) besides PyTorch's placement outside.
+ *
+ * <p>The optimizer classes (optim module) own the state arrays, the step counter and the bias corrections; this is
+ * the kernel layer they call. Bad hyper-parameters throw {@link IllegalArgumentException} naming the value.
+ */
+public final class Updates {
+    private Updates() {}
+
+    private static UpdateKernels kernels() {
+        return KernelProviders.active().updates();
+    }
+
+    /** SGD step (momentum buffer {@code buf} may be null when momentum = 0); see {@link UpdateKernels#sgd}. */
+    public static void sgd(int n, float[] p, int pOff, float[] g, int gOff, float[] buf, int bOff, float lr,
+                           float momentum, float dampening, float weightDecay, boolean nesterov, boolean firstStep) {
+        checkLr(lr);
+        nonNegative("momentum", momentum);
+        nonNegative("weight_decay", weightDecay);
+        Checks.finite("dampening", dampening);
+        if (nesterov && (momentum <= 0f || dampening != 0f)) {
+            throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening, got momentum "
+                    + momentum + ", dampening " + dampening);
+        }
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        if (momentum != 0f) {
+            range("buf", buf, bOff, n);
+        }
+        kernels().sgd(n, p, pOff, g, gOff, buf, bOff, lr, momentum, dampening, weightDecay, nesterov, firstStep);
+    }
+
+    /**
+     * Adam / AdamW / AMSGrad step at step count {@code step} ≥ 1; {@code biasCorrection} false divides by 1 instead
+     * of 1 − βᵗ. {@code vMax} non-null selects AMSGrad. See {@link UpdateKernels#adam}.
+     */
+    public static void adam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
+                            float[] vMax, int vmOff, long step, float lr, float beta1, float beta2, float eps,
+                            float weightDecay, boolean decoupled, boolean biasCorrection, boolean epsInside) {
+        checkLr(lr);
+        checkBeta("beta1", beta1);
+        checkBeta("beta2", beta2);
+        checkEps(eps);
+        nonNegative("weight_decay", weightDecay);
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be >= 1, got " + step);
+        }
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("m", m, mOff, n);
+        range("v", v, vOff, n);
+        if (vMax != null) {
+            range("vMax", vMax, vmOff, n);
+        }
+        float c1 = biasCorrection ? (float) (1 - Math.pow(beta1, step)) : 1f;
+        float c2 = biasCorrection ? (float) (1 - Math.pow(beta2, step)) : 1f;
+        if (c1 == 0f || c2 == 0f) {
+            throw new IllegalArgumentException("bias correction 1 - beta^" + step + " is 0 for beta1 " + beta1
+                    + ", beta2 " + beta2 + ": turn bias correction off for beta = 0");
+        }
+        kernels().adam(n, p, pOff, g, gOff, m, mOff, v, vOff, vMax, vmOff, lr, beta1, beta2, eps, weightDecay,
+                decoupled, c1, c2, epsInside);
+    }
+
+    /** RMSProp step ({@code gAvg} non-null: centered; {@code buf} non-null: momentum). See {@link UpdateKernels#rmsprop}. */
+    public static void rmsprop(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] gAvg,
+                               int gaOff, float[] buf, int bOff, float lr, float alpha, float eps, float weightDecay,
+                               float momentum, boolean epsInside) {
+        checkLr(lr);
+        checkBeta("alpha", alpha);
+        checkEps(eps);
+        nonNegative("weight_decay", weightDecay);
+        nonNegative("momentum", momentum);
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("v", v, vOff, n);
+        if (gAvg != null) {
+            range("gAvg", gAvg, gaOff, n);
+        }
+        if (buf != null) {
+            range("buf", buf, bOff, n);
+        } else if (momentum != 0f) {
+            throw new IllegalArgumentException("momentum " + momentum + " needs a momentum buffer");
+        }
+        kernels().rmsprop(n, p, pOff, g, gOff, v, vOff, gAvg, gaOff, buf, bOff, lr, alpha, eps, weightDecay,
+                buf == null ? 0f : momentum, epsInside);
+    }
+
+    private static void checkLr(float lr) {
+        if (!(lr >= 0f) || !Float.isFinite(lr)) {
+            throw new IllegalArgumentException("Invalid learning rate: " + lr + " (must be finite and >= 0)");
+        }
+    }
+
+    private static void checkBeta(String name, float beta) {
+        if (!(beta >= 0f && beta < 1f)) {
+            throw new IllegalArgumentException("Invalid " + name + ": " + beta + " (must be in [0, 1))");
+        }
+    }
+
+    private static void checkEps(float eps) {
+        if (!(eps > 0f) || !Float.isFinite(eps)) {
+            throw new IllegalArgumentException("Invalid epsilon: " + eps + " (must be finite and > 0)");
+        }
+    }
+
+    private static void nonNegative(String name, float value) {
+        if (!(value >= 0f) || !Float.isFinite(value)) {
+            throw new IllegalArgumentException("Invalid " + name + ": " + value + " (must be finite and >= 0)");
+        }
+    }
+
+    private static void range(String name, float[] a, int off, int n) {
+        Checks.range(name, Checks.notNull(name, a).length, off, n);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.simdnn.core.internal.update;
+
+import dev.simdnn.core.internal.PanamaSpecies;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API update kernels: the arithmetic of {@link UpdateScalar}, L parameters at a time, one pass over
+ * memory (Adam moves 28 bytes per parameter: reads θ, g, m, v and writes θ, m, v); tails in the twin's code.
+ */
+public final class UpdatePanama implements UpdateKernels {
+    private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
+    private static final int L = S.length();
+    private static final UpdateScalar TAIL = new UpdateScalar();
+
+    @Override
+    public void sgd(int n, float[] p, int pOff, float[] g, int gOff, float[] buf, int bOff, float lr, float momentum,
+                    float dampening, float weightDecay, boolean nesterov, boolean firstStep) {
+        FloatVector wd = FloatVector.broadcast(S, weightDecay), mu = FloatVector.broadcast(S, momentum);
+        FloatVector negLr = FloatVector.broadcast(S, -lr);
+        float keep = 1f - dampening;
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector theta = FloatVector.fromArray(S, p, pOff + i);
+            FloatVector d = theta.fma(wd, FloatVector.fromArray(S, g, gOff + i));
+            if (momentum != 0f) {
+                FloatVector b = firstStep ? d : FloatVector.fromArray(S, buf, bOff + i).fma(mu, d.mul(keep));
+                b.intoArray(buf, bOff + i);
+                d = nesterov ? b.fma(mu, d) : b;
+            }
+            d.fma(negLr, theta).intoArray(p, pOff + i);
+        }
+        TAIL.sgd(n - i, p, pOff + i, g, gOff + i, buf, bOff + i, lr, momentum, dampening, weightDecay, nesterov,
+                firstStep);
+    }
+
+    @Override
+    public void adam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
+                     float[] vMax, int vmOff, float lr, float beta1, float beta2, float eps, float weightDecay,
+                     boolean decoupled, float c1, float c2, boolean epsInside) {
+        float rootC2 = (float) Math.sqrt(c2);
+        float coupled = decoupled ? 0f : weightDecay, shrink = decoupled ? 1f - lr * weightDecay : 1f;
+        FloatVector b1 = FloatVector.broadcast(S, beta1), b2 = FloatVector.broadcast(S, beta2);
+        FloatVector negStep = FloatVector.broadcast(S, -(lr / c1)), wd = FloatVector.broadcast(S, coupled);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector p0 = FloatVector.fromArray(S, p, pOff + i);
+            FloatVector theta = p0.mul(shrink);
+            FloatVector d = p0.fma(wd, FloatVector.fromArray(S, g, gOff + i));
+            FloatVector mi = FloatVector.fromArray(S, m, mOff + i).fma(b1, d.mul(1f - beta1));
+            FloatVector vi = FloatVector.fromArray(S, v, vOff + i).fma(b2, d.mul(1f - beta2).mul(d));
+            mi.intoArray(m, mOff + i);
+            vi.intoArray(v, vOff + i);
+            if (vMax != null) {
+                vi = FloatVector.fromArray(S, vMax, vmOff + i).max(vi);
+                vi.intoArray(vMax, vmOff + i);
+            }
+            FloatVector denom = epsInside
+                    ? vi.div(c2).add(eps).lanewise(VectorOperators.SQRT)
+                    : vi.lanewise(VectorOperators.SQRT).div(rootC2).add(eps);
+            mi.div(denom).fma(negStep, theta).intoArray(p, pOff + i);
+        }
+        TAIL.adam(n - i, p, pOff + i, g, gOff + i, m, mOff + i, v, vOff + i, vMax, vmOff + i, lr, beta1, beta2, eps,
+                weightDecay, decoupled, c1, c2, epsInside);
+    }
+
+    @Override
+    public void rmsprop(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] gAvg, int gaOff,
+                        float[] buf, int bOff, float lr, float alpha, float eps, float weightDecay, float momentum,
+                        boolean epsInside) {
+        float rest = 1f - alpha;
+        FloatVector a = FloatVector.broadcast(S, alpha), wd = FloatVector.broadcast(S, weightDecay);
+        FloatVector mu = FloatVector.broadcast(S, momentum), negLr = FloatVector.broadcast(S, -lr);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector theta = FloatVector.fromArray(S, p, pOff + i);
+            FloatVector d = theta.fma(wd, FloatVector.fromArray(S, g, gOff + i));
+            FloatVector vi = FloatVector.fromArray(S, v, vOff + i).fma(a, d.mul(rest).mul(d));
+            vi.intoArray(v, vOff + i);
+            if (gAvg != null) {
+                FloatVector ga = FloatVector.fromArray(S, gAvg, gaOff + i).fma(a, d.mul(rest));
+                ga.intoArray(gAvg, gaOff + i);
+                vi = ga.neg().fma(ga, vi);
+            }
+            FloatVector denom = epsInside ? vi.add(eps).lanewise(VectorOperators.SQRT)
+                    : vi.lanewise(VectorOperators.SQRT).add(eps);
+            FloatVector step = d.div(denom);
+            if (buf != null) {
+                step = FloatVector.fromArray(S, buf, bOff + i).fma(mu, step);
+                step.intoArray(buf, bOff + i);
+            }
+            step.fma(negLr, theta).intoArray(p, pOff + i);
+        }
+        TAIL.rmsprop(n - i, p, pOff + i, g, gOff + i, v, vOff + i, gAvg, gaOff + i, buf, bOff + i, lr, alpha, eps,
+                weightDecay, momentum, epsInside);
+    }
+}
