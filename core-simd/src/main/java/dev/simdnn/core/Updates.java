@@ -6,7 +6,9 @@ import dev.simdnn.core.internal.update.UpdateKernels;
 /**
  * Per-parameter optimizer updates, one vectorised pass over parameters, gradients and state, on the
  * {@linkplain Backend#active() active backend}. The rules are PyTorch's ({@code torch.optim.SGD}, {@code Adam},
- * {@code AdamW}, {@code RMSprop}; exact statements in {@link UpdateKernels}); they are mathematically identical, and
+ * {@code AdamW}, {@code RMSprop}, {@code Adagrad}, {@code Adadelta}, {@code Adamax}, {@code NAdam}, {@code Rprop})
+ * plus the seeds' momentum form and Rprop with weight backtracking (exact statements in {@link UpdateKernels});
+ * they are mathematically identical, and
  * may differ from PyTorch's float results in the last bits (fused multiply-adds are used throughout). ε inside the
  * square root is available as an option ({@code epsInside}) besides PyTorch's placement outside.
  *
@@ -96,6 +98,117 @@ public final class Updates {
         }
         kernels().rmsprop(n, p, pOff, g, gOff, v, vOff, gAvg, gaOff, buf, bOff, lr, alpha, eps, weightDecay,
                 buf == null ? 0f : momentum, epsInside);
+    }
+
+    /** Momentum in the seeds' form, optionally Nesterov (reparametrised); see {@link UpdateKernels#momentum}. */
+    public static void momentum(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float lr,
+                                float alpha, float weightDecay, boolean nesterov) {
+        checkLr(lr);
+        checkBeta("alpha", alpha);
+        nonNegative("weight_decay", weightDecay);
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("v", v, vOff, n);
+        kernels().momentum(n, p, pOff, g, gOff, v, vOff, lr, alpha, weightDecay, nesterov);
+    }
+
+    /** AdaGrad step with the (already decayed) learning rate {@code lr}; see {@link UpdateKernels#adagrad}. */
+    public static void adagrad(int n, float[] p, int pOff, float[] g, int gOff, float[] sum, int sOff, float lr,
+                               float eps, float weightDecay, boolean epsInside) {
+        checkLr(lr);
+        checkEps(eps);
+        nonNegative("weight_decay", weightDecay);
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("sum", sum, sOff, n);
+        kernels().adagrad(n, p, pOff, g, gOff, sum, sOff, lr, eps, weightDecay, epsInside);
+    }
+
+    /** AdaDelta step, ε inside both roots; see {@link UpdateKernels#adadelta}. */
+    public static void adadelta(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] u,
+                                int uOff, float lr, float rho, float eps, float weightDecay) {
+        checkLr(lr);
+        checkBeta("rho", rho);
+        checkEps(eps);
+        nonNegative("weight_decay", weightDecay);
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("v", v, vOff, n);
+        range("u", u, uOff, n);
+        kernels().adadelta(n, p, pOff, g, gOff, v, vOff, u, uOff, lr, rho, eps, weightDecay);
+    }
+
+    /** AdaMax step at step count {@code step} ≥ 1; see {@link UpdateKernels#adamax}. */
+    public static void adamax(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] u,
+                              int uOff, long step, float lr, float beta1, float beta2, float eps, float weightDecay) {
+        checkLr(lr);
+        checkBeta("beta1", beta1);
+        checkBeta("beta2", beta2);
+        checkEps(eps);
+        nonNegative("weight_decay", weightDecay);
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be >= 1, got " + step);
+        }
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("m", m, mOff, n);
+        range("u", u, uOff, n);
+        float c1 = (float) (1 - Math.pow(beta1, step));
+        kernels().adamax(n, p, pOff, g, gOff, m, mOff, u, uOff, lr, beta1, beta2, eps, weightDecay,
+                c1 == 0f ? 1f : c1);
+    }
+
+    /**
+     * NAdam step with the caller's per-step coefficients (see {@link UpdateKernels#nadam}: they depend on the
+     * running product of the momentum schedule, which the optimizer keeps).
+     */
+    public static void nadam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
+                             float gradCoefficient, float momentumCoefficient, float c2, float beta1, float beta2,
+                             float eps, float weightDecay) {
+        Checks.finite("gradCoefficient", gradCoefficient);
+        Checks.finite("momentumCoefficient", momentumCoefficient);
+        if (!(c2 > 0f && c2 <= 1f)) {
+            throw new IllegalArgumentException("Invalid bias correction c2: " + c2 + " (must be in (0, 1])");
+        }
+        checkBeta("beta1", beta1);
+        checkBeta("beta2", beta2);
+        checkEps(eps);
+        nonNegative("weight_decay", weightDecay);
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("m", m, mOff, n);
+        range("v", v, vOff, n);
+        kernels().nadam(n, p, pOff, g, gOff, m, mOff, v, vOff, gradCoefficient, momentumCoefficient, c2, beta1, beta2,
+                eps, weightDecay);
+    }
+
+    /** Rprop step ({@code prevDelta} non-null: with weight backtracking); see {@link UpdateKernels#rprop}. */
+    public static void rprop(int n, float[] p, int pOff, float[] g, int gOff, float[] prev, int prOff, float[] step,
+                             int stOff, float[] prevDelta, int pdOff, float etaMinus, float etaPlus, float stepMin,
+                             float stepMax) {
+        if (!(etaMinus > 0f && etaMinus < 1f && etaPlus > 1f && Float.isFinite(etaPlus))) {
+            throw new IllegalArgumentException("Invalid eta values: " + etaMinus + ", " + etaPlus
+                    + " (must be 0 < etaminus < 1 < etaplus)");
+        }
+        if (!(stepMin >= 0f && stepMin <= stepMax && Float.isFinite(stepMax))) {
+            throw new IllegalArgumentException("Invalid step sizes: " + stepMin + ", " + stepMax
+                    + " (must be 0 <= min <= max, finite)");
+        }
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
+        range("prev", prev, prOff, n);
+        range("step", step, stOff, n);
+        if (prevDelta != null) {
+            range("prevDelta", prevDelta, pdOff, n);
+        }
+        kernels().rprop(n, p, pOff, g, gOff, prev, prOff, step, stOff, prevDelta, pdOff, etaMinus, etaPlus, stepMin,
+                stepMax);
     }
 
     private static void checkLr(float lr) {

@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Optimizer update kernels over 1000 steps with pseudo-random gradients: the twins stay bitwise equal, and both
- * stay within {@code 1e-4·(1 + |θ|)} of a double-precision implementation written from PyTorch's pseudocode (float
- * rounding of ~6e-8 relative per step, accumulated over 1000 steps, is below 1e-4 with a margin of ~2).
+ * stay within {@code 1e-4·(1 + |θ|)} of a double-precision implementation written from PyTorch's pseudocode (the
+ * seeds' formulas for momentum and backtracking Rprop); float rounding of ~6e-8 relative per step, accumulated
+ * over 1000 steps, stays below 1e-4 with a margin of ~2. The NAdam rule keeps the momentum product as its optimizer
+ * would.
  */
 class UpdateTest {
     private static final int STEPS = 1000;
@@ -119,7 +121,161 @@ class UpdateTest {
         };
     }
 
+    static Rule momentum(float lr, float alpha, float wd, boolean nesterov) {
+        return new Rule() {
+            public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
+                k.updates().momentum(n, p, 0, g, 0, s[0], 0, lr, alpha, wd, nesterov);
+            }
+
+            public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
+                for (int i = 0; i < n; i++) {
+                    double old = s[0][i], next = alpha * old - lr * (g[i] + wd * p[i]);
+                    s[0][i] = next;
+                    p[i] += nesterov ? next + alpha * (next - old) : next;
+                }
+            }
+
+            public String toString() {
+                return "Momentum(seeds, nesterov=" + nesterov + ")";
+            }
+        };
+    }
+
+    static Rule adagrad(float lr, float eps, float wd, boolean epsInside) {
+        return new Rule() {
+            public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
+                k.updates().adagrad(n, p, 0, g, 0, s[0], 0, lr, eps, wd, epsInside);
+            }
+
+            public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
+                for (int i = 0; i < n; i++) {
+                    double d = g[i] + wd * p[i];
+                    s[0][i] += d * d;
+                    p[i] -= lr * d / (epsInside ? Math.sqrt(s[0][i] + eps) : Math.sqrt(s[0][i]) + eps);
+                }
+            }
+
+            public String toString() {
+                return "Adagrad(epsInside=" + epsInside + ")";
+            }
+        };
+    }
+
+    static Rule adadelta(float lr, float rho, float eps) {
+        return new Rule() {
+            public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
+                k.updates().adadelta(n, p, 0, g, 0, s[0], 0, s[1], 0, lr, rho, eps, 0f);
+            }
+
+            public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
+                for (int i = 0; i < n; i++) {
+                    s[0][i] = rho * s[0][i] + (1 - rho) * g[i] * g[i];
+                    double delta = Math.sqrt(s[1][i] + eps) / Math.sqrt(s[0][i] + eps) * g[i];
+                    s[1][i] = rho * s[1][i] + (1 - rho) * delta * delta;
+                    p[i] -= lr * delta;
+                }
+            }
+
+            public String toString() {
+                return "Adadelta";
+            }
+        };
+    }
+
+    static Rule adamax(float lr, float b1, float b2, float eps) {
+        return new Rule() {
+            public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
+                k.updates().adamax(n, p, 0, g, 0, s[0], 0, s[1], 0, lr, b1, b2, eps, 0f,
+                        (float) (1 - Math.pow(b1, step)));
+            }
+
+            public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
+                for (int i = 0; i < n; i++) {
+                    s[0][i] += (1 - b1) * (g[i] - s[0][i]);
+                    s[1][i] = Math.max(b2 * s[1][i], Math.abs(g[i]) + eps);
+                    p[i] -= lr / (1 - Math.pow(b1, step)) * s[0][i] / s[1][i];
+                }
+            }
+
+            public String toString() {
+                return "Adamax";
+            }
+        };
+    }
+
+    static Rule nadam(float lr, float b1, float b2, float eps, float psi) {
+        return new Rule() {
+            double product = 1, productF = 1;      // Π μᵢ, kept by the optimizer (here: by the test)
+
+            double mu(int t) {
+                return b1 * (1 - 0.5 * Math.pow(0.96, t * psi));
+            }
+
+            public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
+                productF *= mu(step);
+                double a = lr * (1 - mu(step)) / (1 - productF), b = lr * mu(step + 1) / (1 - productF * mu(step + 1));
+                k.updates().nadam(n, p, 0, g, 0, s[0], 0, s[1], 0, (float) a, (float) b, (float) (1 - Math.pow(b2, step)),
+                        b1, b2, eps, 0f);
+            }
+
+            public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
+                product *= mu(step);
+                double c2 = 1 - Math.pow(b2, step);
+                for (int i = 0; i < n; i++) {
+                    s[0][i] += (1 - b1) * (g[i] - s[0][i]);
+                    s[1][i] = b2 * s[1][i] + (1 - b2) * g[i] * g[i];
+                    double denom = Math.sqrt(s[1][i] / c2) + eps;
+                    p[i] -= lr * (1 - mu(step)) / (1 - product) * g[i] / denom;
+                    p[i] -= lr * mu(step + 1) / (1 - product * mu(step + 1)) * s[0][i] / denom;
+                }
+            }
+
+            public String toString() {
+                return "NAdam";
+            }
+        };
+    }
+
+    static Rule rprop(boolean backtracking) {
+        float etaMinus = 0.5f, etaPlus = 1.2f, min = 1e-6f, max = 50f, initial = 0.01f;
+        return new Rule() {
+            public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
+                if (step == 1) java.util.Arrays.fill(s[1], initial);
+                k.updates().rprop(n, p, 0, g, 0, s[0], 0, s[1], 0, backtracking ? s[2] : null, 0, etaMinus, etaPlus,
+                        min, max);
+            }
+
+            public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
+                if (step == 1) java.util.Arrays.fill(s[1], initial);
+                for (int i = 0; i < n; i++) {
+                    double gi = g[i], sign = gi * s[0][i];
+                    double factor = sign > 0 ? etaPlus : sign < 0 ? etaMinus : 1;
+                    s[1][i] = Math.min(Math.max(s[1][i] * factor, min), max);
+                    if (sign < 0) {
+                        gi = 0;
+                        if (backtracking) {
+                            p[i] -= s[2][i];
+                            s[2][i] = 0;
+                        }
+                    } else {
+                        double delta = -Math.signum(gi) * s[1][i];
+                        p[i] += delta;
+                        s[2][i] = delta;
+                    }
+                    s[0][i] = gi;
+                }
+            }
+
+            public String toString() {
+                return "Rprop(backtracking=" + backtracking + ")";
+            }
+        };
+    }
+
     static final Rule[] RULES = {
+        momentum(0.01f, 0.9f, 0f, false), momentum(0.01f, 0.9f, 1e-3f, true),
+        adagrad(0.01f, 1e-10f, 0f, false), adagrad(0.01f, 1e-7f, 1e-3f, true), adadelta(1f, 0.9f, 1e-6f),
+        adamax(2e-3f, 0.9f, 0.999f, 1e-8f), nadam(2e-3f, 0.9f, 0.999f, 1e-8f, 4e-3f), rprop(false), rprop(true),
         sgd(0.01f, 0f, 0f, 0f, false), sgd(0.01f, 0.9f, 0f, 0f, false), sgd(0.01f, 0.9f, 0.1f, 1e-2f, false),
         sgd(0.01f, 0.9f, 0f, 1e-3f, true),
         adam(1e-3f, 0.9f, 0.999f, 1e-8f, 0f, false, false, true, false),
@@ -198,6 +354,16 @@ class UpdateTest {
             k.updates().sgd(1, p, 0, new float[] {2f}, 0, buf, 0, 0.1f, 0.9f, 0.5f, 0f, false, false);
             assertEquals(0.9f * 2f + 0.5f * 2f, buf[0], 1e-6f, "then b = μb + (1 − τ)g");
             assertEquals(0.8f - 0.1f * 2.8f, p[0], 1e-6f);
+        }
+    }
+
+    @Test
+    void adadeltaMovesOnlyWithEpsilonInTheNumerator() {
+        // Trap P9: with u = 0 and no ε in the numerator, every step is 0 forever; Zeiler's ε makes the first step √ε·g/√(v+ε).
+        for (KernelProvider k : TwinProviders.all()) {
+            float[] p = {1f}, v = new float[1], u = new float[1];
+            k.updates().adadelta(1, p, 0, new float[] {1f}, 0, v, 0, u, 0, 1f, 0.9f, 1e-6f, 0f);
+            assertEquals(1f - (float) (Math.sqrt(1e-6) / Math.sqrt(0.1 + 1e-6)), p[0], 1e-7f, k.backend() + " moves");
         }
     }
 

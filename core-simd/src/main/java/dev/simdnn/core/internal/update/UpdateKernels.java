@@ -46,4 +46,47 @@ public interface UpdateKernels {
     void rmsprop(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] gAvg, int gaOff,
                  float[] buf, int bOff, float lr, float alpha, float eps, float weightDecay, float momentum,
                  boolean epsInside);
+
+    /**
+     * Momentum in the seeds' form (reference notes M32/M33): g ← g + λθ; v' = αv − γg; θ ← θ + v', or with
+     * Nesterov in its reparametrised form θ ← θ + v' + α(v' − v), which needs only the gradient at θ; v ← v'.
+     * The same as PyTorch's form while γ is constant, not under schedules.
+     */
+    void momentum(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float lr, float alpha,
+                  float weightDecay, boolean nesterov);
+
+    /**
+     * AdaGrad: g ← g + λθ; s ← s + g²; θ ← θ − γ̃·g/(√s + ε) (PyTorch) or θ ← θ − γ̃·g/√(s + ε) (the seeds,
+     * {@code epsInside}); γ̃ = γ/(1 + (t − 1)·lr_decay) is computed by the caller.
+     */
+    void adagrad(int n, float[] p, int pOff, float[] g, int gOff, float[] sum, int sOff, float lr, float eps,
+                 float weightDecay, boolean epsInside);
+
+    /**
+     * AdaDelta (Zeiler 2012, PyTorch): g ← g + λθ; v ← ρv + (1 − ρ)g²; Δ = √(u + ε)/√(v + ε)·g;
+     * u ← ρu + (1 − ρ)Δ²; θ ← θ − γΔ. ε is in both roots: without it in the numerator, u stays 0 and the
+     * parameters never move (the chapter's printed form, trap P9).
+     */
+    void adadelta(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] u, int uOff,
+                  float lr, float rho, float eps, float weightDecay);
+
+    /** AdaMax (PyTorch): g ← g + λθ; m ← β₁m + (1 − β₁)g; u ← max(β₂u, |g| + ε); θ ← θ − (γ/c₁)·m/u. */
+    void adamax(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] u, int uOff,
+                float lr, float beta1, float beta2, float eps, float weightDecay, float c1);
+
+    /**
+     * NAdam (PyTorch): g ← g + λθ; m, v as Adam; d = √(v/c₂) + ε; θ ← θ − a·g/d − b·m/d, with the caller's
+     * a = γ(1 − μₜ)/(1 − Πᵢ≤ₜ μᵢ) and b = γμₜ₊₁/(1 − Πᵢ≤ₜ₊₁ μᵢ), μₜ = β₁(1 − ½·0.96^(tψ)).
+     */
+    void nadam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff, float a,
+               float b, float c2, float beta1, float beta2, float eps, float weightDecay);
+
+    /**
+     * Rprop (sign-based, full batch): s = g·g_prev; step ← clamp(step·η₊ if s > 0, step·η₋ if s < 0, [min, max]);
+     * where s < 0 the gradient is taken as 0. Without backtracking (PyTorch, iRprop−): θ ← θ − sign(g)·step.
+     * With weight backtracking ({@code prevDelta} non-null, the lectures' variant): where s < 0 the previous
+     * change is undone (θ ← θ − Δ_prev), elsewhere Δ = −sign(g)·step is applied and kept. g_prev ← g.
+     */
+    void rprop(int n, float[] p, int pOff, float[] g, int gOff, float[] prev, int prOff, float[] step, int stOff,
+               float[] prevDelta, int pdOff, float etaMinus, float etaPlus, float stepMin, float stepMax);
 }
