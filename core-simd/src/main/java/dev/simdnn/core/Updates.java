@@ -33,9 +33,7 @@ public final class Updates {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening, got momentum "
                     + momentum + ", dampening " + dampening);
         }
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         if (momentum != 0f) {
             range("buf", buf, bOff, n);
         }
@@ -57,9 +55,7 @@ public final class Updates {
         if (step < 1) {
             throw new IllegalArgumentException("step must be >= 1, got " + step);
         }
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("m", m, mOff, n);
         range("v", v, vOff, n);
         if (vMax != null) {
@@ -84,9 +80,7 @@ public final class Updates {
         checkEps(eps);
         nonNegative("weight_decay", weightDecay);
         nonNegative("momentum", momentum);
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("v", v, vOff, n);
         if (gAvg != null) {
             range("gAvg", gAvg, gaOff, n);
@@ -106,9 +100,7 @@ public final class Updates {
         checkLr(lr);
         checkBeta("alpha", alpha);
         nonNegative("weight_decay", weightDecay);
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("v", v, vOff, n);
         kernels().momentum(n, p, pOff, g, gOff, v, vOff, lr, alpha, weightDecay, nesterov);
     }
@@ -119,9 +111,7 @@ public final class Updates {
         checkLr(lr);
         checkEps(eps);
         nonNegative("weight_decay", weightDecay);
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("sum", sum, sOff, n);
         kernels().adagrad(n, p, pOff, g, gOff, sum, sOff, lr, eps, weightDecay, epsInside);
     }
@@ -133,9 +123,7 @@ public final class Updates {
         checkBeta("rho", rho);
         checkEps(eps);
         nonNegative("weight_decay", weightDecay);
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("v", v, vOff, n);
         range("u", u, uOff, n);
         kernels().adadelta(n, p, pOff, g, gOff, v, vOff, u, uOff, lr, rho, eps, weightDecay);
@@ -152,9 +140,7 @@ public final class Updates {
         if (step < 1) {
             throw new IllegalArgumentException("step must be >= 1, got " + step);
         }
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("m", m, mOff, n);
         range("u", u, uOff, n);
         float c1 = (float) (1 - Math.pow(beta1, step));
@@ -178,9 +164,7 @@ public final class Updates {
         checkBeta("beta2", beta2);
         checkEps(eps);
         nonNegative("weight_decay", weightDecay);
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("m", m, mOff, n);
         range("v", v, vOff, n);
         kernels().nadam(n, p, pOff, g, gOff, m, mOff, v, vOff, gradCoefficient, momentumCoefficient, c2, beta1, beta2,
@@ -199,9 +183,7 @@ public final class Updates {
             throw new IllegalArgumentException("Invalid step sizes: " + stepMin + ", " + stepMax
                     + " (must be 0 <= min <= max, finite)");
         }
-        Checks.nonNegative("n", n);
-        range("p", p, pOff, n);
-        range("g", g, gOff, n);
+        checkParameters(n, p, pOff, g, gOff);
         range("prev", prev, prOff, n);
         range("step", step, stOff, n);
         if (prevDelta != null) {
@@ -209,6 +191,13 @@ public final class Updates {
         }
         kernels().rprop(n, p, pOff, g, gOff, prev, prOff, step, stOff, prevDelta, pdOff, etaMinus, etaPlus, stepMin,
                 stepMax);
+    }
+
+    /** n ≥ 0 and the parameter and gradient ranges fit their arrays. */
+    private static void checkParameters(int n, float[] p, int pOff, float[] g, int gOff) {
+        Checks.nonNegative("n", n);
+        range("p", p, pOff, n);
+        range("g", g, gOff, n);
     }
 
     private static void checkLr(float lr) {
