@@ -71,10 +71,13 @@ public final class Updates {
                 decoupled, c1, c2, epsInside);
     }
 
-    /** RMSProp step ({@code gAvg} non-null: centered; {@code buf} non-null: momentum). See {@link UpdateKernels#rmsprop}. */
+    /**
+     * RMSProp step ({@code gAvg} non-null: centered; {@code buf} non-null: momentum, optionally Nesterov). See
+     * {@link UpdateKernels#rmsprop}.
+     */
     public static void rmsprop(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] gAvg,
                                int gaOff, float[] buf, int bOff, float lr, float alpha, float eps, float weightDecay,
-                               float momentum, boolean epsInside) {
+                               float momentum, boolean nesterov, boolean epsInside) {
         checkLr(lr);
         checkBeta("alpha", alpha);
         checkEps(eps);
@@ -90,8 +93,12 @@ public final class Updates {
         } else if (momentum != 0f) {
             throw new IllegalArgumentException("momentum " + momentum + " needs a momentum buffer");
         }
+        if (nesterov && (buf == null || momentum <= 0f)) {
+            throw new IllegalArgumentException("Nesterov momentum requires a momentum > 0 and its buffer, got momentum "
+                    + momentum);
+        }
         kernels().rmsprop(n, p, pOff, g, gOff, v, vOff, gAvg, gaOff, buf, bOff, lr, alpha, eps, weightDecay,
-                buf == null ? 0f : momentum, epsInside);
+                buf == null ? 0f : momentum, nesterov, epsInside);
     }
 
     /** Momentum in the seeds' form, optionally Nesterov (reparametrised); see {@link UpdateKernels#momentum}. */

@@ -90,10 +90,15 @@ class UpdateTest {
     }
 
     static Rule rmsprop(float lr, float alpha, float eps, float wd, float mu, boolean centered, boolean epsInside) {
+        return rmsprop(lr, alpha, eps, wd, mu, false, centered, epsInside);
+    }
+
+    static Rule rmsprop(float lr, float alpha, float eps, float wd, float mu, boolean nesterov, boolean centered,
+                        boolean epsInside) {
         return new Rule() {
             public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
                 k.updates().rmsprop(n, p, 0, g, 0, s[0], 0, centered ? s[1] : null, 0, mu != 0 ? s[2] : null, 0, lr,
-                        alpha, eps, wd, mu, epsInside);
+                        alpha, eps, wd, mu, nesterov, epsInside);
             }
 
             public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
@@ -108,7 +113,7 @@ class UpdateTest {
                     double denom = epsInside ? Math.sqrt(avg + eps) : Math.sqrt(avg) + eps;
                     if (mu != 0) {
                         s[2][i] = mu * s[2][i] + grad / denom;
-                        p[i] -= lr * s[2][i];
+                        p[i] -= lr * (nesterov ? grad / denom + mu * s[2][i] : s[2][i]);
                     } else {
                         p[i] -= lr * grad / denom;
                     }
@@ -116,7 +121,8 @@ class UpdateTest {
             }
 
             public String toString() {
-                return "RMSprop(centered=" + centered + ", momentum=" + mu + ", wd=" + wd + ", epsInside=" + epsInside + ")";
+                return "RMSprop(centered=" + centered + ", momentum=" + mu + ", nesterov=" + nesterov + ", wd=" + wd
+                        + ", epsInside=" + epsInside + ")";
             }
         };
     }
@@ -283,7 +289,7 @@ class UpdateTest {
         adam(1e-3f, 0.9f, 0.999f, 1e-8f, 1e-3f, false, true, true, false),    // AMSGrad, coupled L2
         adam(1e-3f, 0.9f, 0.999f, 1e-6f, 0f, false, false, false, true),      // no bias correction, eps inside
         rmsprop(1e-3f, 0.99f, 1e-8f, 0f, 0f, false, false), rmsprop(1e-3f, 0.99f, 1e-8f, 1e-3f, 0.9f, true, false),
-        rmsprop(1e-3f, 0.9f, 1e-6f, 0f, 0.5f, false, true),
+        rmsprop(1e-3f, 0.9f, 1e-6f, 0f, 0.5f, false, true), rmsprop(1e-3f, 0.99f, 1e-8f, 0f, 0.9f, true, true, false),
     };
 
     @Test
@@ -381,7 +387,7 @@ class UpdateTest {
         assertEquals("Nesterov momentum requires a momentum and zero dampening, got momentum 0.9, dampening 0.1",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Updates.rmsprop(2, a, 0, a, 0, a, 0, null, 0, null, 0, 0.1f, 0.99f, 0f, 0f, 0f, false));
+                () -> Updates.rmsprop(2, a, 0, a, 0, a, 0, null, 0, null, 0, 0.1f, 0.99f, 0f, 0f, 0f, false, false));
         assertEquals("Invalid epsilon: 0.0 (must be finite and > 0)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Updates.adam(2, a, 0, a, 0, a, 0, new float[1], 0, null, 0, 1, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f, false, true, false));

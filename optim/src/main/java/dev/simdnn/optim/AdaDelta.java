@@ -23,12 +23,18 @@ public final class AdaDelta extends Optimizer {
     public static final double DEFAULT_RHO = 0.9;
     public static final double DEFAULT_EPS = 1e-6;
 
-    private final float rho, eps;
+    private float rho, eps;
 
     public AdaDelta(float[] params, float[] grads, List<ParamGroup> groups, double rho, double eps) {
         super(params, grads, groups, 2);
-        this.rho = checkUnitInterval("rho", rho);
+        setHyperParameters(rho, eps);
+    }
+
+    /** Changes ρ and ε from the next step on. */
+    public void setHyperParameters(double rho, double eps) {
+        float r = checkUnitInterval("rho", rho);
         this.eps = checkPositive("epsilon", eps);
+        this.rho = r;
     }
 
     @Override

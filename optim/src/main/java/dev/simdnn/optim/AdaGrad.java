@@ -24,17 +24,23 @@ public final class AdaGrad extends Optimizer {
     public static final double DEFAULT_EPS = 1e-10;
     public static final double DEFAULT_INITIAL_ACCUMULATOR = 0;
 
-    private final double lrDecay;
-    private final float eps;
+    private double lrDecay;
+    private float eps;
     private final boolean epsInside;
 
     public AdaGrad(float[] params, float[] grads, List<ParamGroup> groups, double lrDecay, double eps,
                    double initialAccumulator, boolean epsInside) {
         super(params, grads, groups, 1);
-        this.lrDecay = checkNonNegative("lr_decay", lrDecay);
-        this.eps = checkPositive("epsilon", eps);
+        setHyperParameters(lrDecay, eps);
         java.util.Arrays.fill(slots[0], checkNonNegative("initial_accumulator_value", initialAccumulator));
         this.epsInside = epsInside;
+    }
+
+    /** Changes the learning-rate decay and ε from the next step on. */
+    public void setHyperParameters(double lrDecay, double eps) {
+        double d = checkNonNegative("lr_decay", lrDecay);
+        this.eps = checkPositive("epsilon", eps);
+        this.lrDecay = d;
     }
 
     @Override

@@ -23,13 +23,19 @@ public final class AdaMax extends Optimizer {
     public static final double DEFAULT_BETA2 = 0.999;
     public static final double DEFAULT_EPS = 1e-8;
 
-    private final float beta1, beta2, eps;
+    private float beta1, beta2, eps;
 
     public AdaMax(float[] params, float[] grads, List<ParamGroup> groups, double beta1, double beta2, double eps) {
         super(params, grads, groups, 2);
-        this.beta1 = checkUnitInterval("beta1", beta1);
-        this.beta2 = checkUnitInterval("beta2", beta2);
+        setBetas(beta1, beta2, eps);
+    }
+
+    /** Changes β₁, β₂ and ε from the next step on. */
+    public void setBetas(double beta1, double beta2, double eps) {
+        float b1 = checkUnitInterval("beta1", beta1), b2 = checkUnitInterval("beta2", beta2);
         this.eps = checkPositive("epsilon", eps);
+        this.beta1 = b1;
+        this.beta2 = b2;
     }
 
     @Override

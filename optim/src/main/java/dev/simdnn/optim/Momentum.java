@@ -25,12 +25,12 @@ public final class Momentum extends Optimizer {
     /** Which Nesterov form, if any. */
     public enum Nesterov { NONE, REPARAMETRISED, LOOK_AHEAD }
 
-    private final float alpha;
+    private float alpha;
     private final Nesterov nesterov;
 
     public Momentum(float[] params, float[] grads, List<ParamGroup> groups, double alpha, Nesterov nesterov) {
         super(params, grads, groups, 1);
-        this.alpha = checkUnitInterval("alpha", alpha);
+        setAlpha(alpha);
         if (nesterov == null) {
             throw new IllegalArgumentException("nesterov must not be null");
         }
@@ -45,6 +45,11 @@ public final class Momentum extends Optimizer {
         for (int i = 0; i < params.length; i++) {
             out[i] = Math.fma(alpha, slots[0][i], params[i]);
         }
+    }
+
+    /** Changes α from the next step on. */
+    public void setAlpha(double alpha) {
+        this.alpha = checkUnitInterval("alpha", alpha);
     }
 
     @Override

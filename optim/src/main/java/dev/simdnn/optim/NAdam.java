@@ -27,16 +27,14 @@ public final class NAdam extends Optimizer {
     public static final double DEFAULT_EPS = 1e-8;
     public static final double DEFAULT_MOMENTUM_DECAY = 4e-3;
 
-    private final float beta1, beta2, eps;
+    private float beta1, beta2, eps;
     private final double momentumDecay;
     private double product = 1;
 
     public NAdam(float[] params, float[] grads, List<ParamGroup> groups, double beta1, double beta2, double eps,
                  double momentumDecay) {
         super(params, grads, groups, 2);
-        this.beta1 = checkUnitInterval("beta1", beta1);
-        this.beta2 = checkUnitInterval("beta2", beta2);
-        this.eps = checkPositive("epsilon", eps);
+        setBetas(beta1, beta2, eps);
         this.momentumDecay = checkNonNegative("momentum_decay", momentumDecay);
     }
 
@@ -47,6 +45,14 @@ public final class NAdam extends Optimizer {
     @Override
     protected void beforeStep(long step) {
         product *= mu(step);
+    }
+
+    /** Changes β₁, β₂ and ε from the next step on (the momentum product so far is kept). */
+    public void setBetas(double beta1, double beta2, double eps) {
+        float b1 = checkUnitInterval("beta1", beta1), b2 = checkUnitInterval("beta2", beta2);
+        this.eps = checkPositive("epsilon", eps);
+        this.beta1 = b1;
+        this.beta2 = b2;
     }
 
     @Override

@@ -27,12 +27,18 @@ public final class Rprop extends Optimizer {
     public static final double DEFAULT_STEP_MIN = 1e-6;
     public static final double DEFAULT_STEP_MAX = 50;
 
-    private final float etaMinus, etaPlus, stepMin, stepMax;
+    private float etaMinus, etaPlus, stepMin, stepMax;
     private final boolean backtracking;
 
     public Rprop(float[] params, float[] grads, List<ParamGroup> groups, double etaMinus, double etaPlus,
                  double stepMin, double stepMax, boolean backtracking) {
         super(params, grads, groups, 3);
+        setHyperParameters(etaMinus, etaPlus, stepMin, stepMax);
+        this.backtracking = backtracking;
+    }
+
+    /** Changes the etas and step bounds from the next step on. */
+    public void setHyperParameters(double etaMinus, double etaPlus, double stepMin, double stepMax) {
         if (!(etaMinus > 0 && etaMinus < 1 && etaPlus > 1 && Double.isFinite(etaPlus))) {
             throw new IllegalArgumentException("Invalid eta values: " + etaMinus + ", " + etaPlus
                     + " (must be 0 < etaminus < 1 < etaplus)");
@@ -45,7 +51,6 @@ public final class Rprop extends Optimizer {
         this.etaPlus = (float) etaPlus;
         this.stepMin = (float) stepMin;
         this.stepMax = (float) stepMax;
-        this.backtracking = backtracking;
     }
 
     @Override

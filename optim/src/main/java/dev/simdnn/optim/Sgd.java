@@ -25,19 +25,25 @@ public final class Sgd extends Optimizer {
     public static final double DEFAULT_MOMENTUM = 0;
     public static final double DEFAULT_DAMPENING = 0;
 
-    private final float momentum, dampening;
+    private float momentum, dampening;
     private final boolean nesterov;
 
     public Sgd(float[] params, float[] grads, List<ParamGroup> groups, double momentum, double dampening,
                boolean nesterov) {
         super(params, grads, groups, 1);
-        this.momentum = checkNonNegative("momentum", momentum);
-        this.dampening = checkNonNegative("dampening", dampening);
-        if (nesterov && (momentum <= 0 || dampening != 0)) {
+        this.nesterov = nesterov;
+        setMomentum(momentum, dampening);
+    }
+
+    /** Changes μ and τ from the next step on (Nesterov still needs μ > 0 and τ = 0). */
+    public void setMomentum(double momentum, double dampening) {
+        float m = checkNonNegative("momentum", momentum), d = checkNonNegative("dampening", dampening);
+        if (nesterov && (m <= 0 || d != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening, got momentum "
                     + momentum + ", dampening " + dampening);
         }
-        this.nesterov = nesterov;
+        this.momentum = m;
+        this.dampening = d;
     }
 
     @Override

@@ -180,6 +180,24 @@ class OptimizerCatalogTest {
     }
 
     @Test
+    void hyperParametersCanChangeBetweenStepsAndAreCheckedWhenTheyDo() {
+        float[] p = {1f}, g = {1f};
+        Adam adam = new Adam(p, g, List.of(ParamGroup.of(0.1, 0, 0, 1)), 0.9, 0.999, 1e-8, false, true, false);
+        adam.step();
+        adam.setBetas(0.5, 0.9, 1e-8);
+        adam.step();
+        // m = 0.5·0.1 + 0.5·1 = 0.55, v = 0.9·0.001 + 0.1 = 0.1009, corrections at t = 2 with the new betas.
+        double expected = 0.9 - 0.1 / (1 - 0.25) * 0.55 / (Math.sqrt(0.1009) / Math.sqrt(1 - 0.81) + 1e-8);
+        assertEquals(expected, p[0], 1e-6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> adam.setBetas(0.9, 1.5, 1e-8));
+        assertEquals("Invalid beta2: 1.5 (must be in [0, 1))", e.getMessage());
+        Sgd nesterov = new Sgd(p, g, List.of(ParamGroup.of(0.1, 0, 0, 1)), 0.9, 0, true);
+        e = assertThrows(IllegalArgumentException.class, () -> nesterov.setMomentum(0, 0));
+        assertEquals("Nesterov momentum requires a momentum and zero dampening, got momentum 0.0, dampening 0.0",
+                e.getMessage());
+    }
+
+    @Test
     void badConfigurationsAreRejectedWithTheirMessage() {
         float[] p = new float[2], g = new float[2];
         Map<String, Runnable> bad = Map.of(

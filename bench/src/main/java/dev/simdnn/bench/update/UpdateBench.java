@@ -63,7 +63,7 @@ public class UpdateBench extends BenchBase {
 
     @Benchmark
     public float[] rmsprop() {
-        kernels.rmsprop(n, p, 0, g, 0, b, 0, null, 0, null, 0, 1e-3f, 0.99f, 1e-8f, 0f, 0f, false);
+        kernels.rmsprop(n, p, 0, g, 0, b, 0, null, 0, null, 0, 1e-3f, 0.99f, 1e-8f, 0f, 0f, false, false);
         return p;
     }
 }

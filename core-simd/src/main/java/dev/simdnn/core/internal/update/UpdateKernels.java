@@ -40,12 +40,13 @@ public interface UpdateKernels {
     /**
      * RMSProp (PyTorch {@code RMSprop}): g ← g + λθ; v ← αv + (1 − α)g²; centered: ḡ ← αḡ + (1 − α)g,
      * ṽ = v − ḡ², else ṽ = v; d = √ṽ + ε (or √(ṽ + ε) with {@code epsInside}); with momentum μ:
-     * b ← μb + g/d, θ ← θ − γb; else θ ← θ − γg/d. {@code gAvg} is null unless centered, {@code buf} null
-     * unless μ ≠ 0.
+     * b ← μb + g/d, θ ← θ − γb (with {@code nesterov}: θ ← θ − γ(g/d + μb), Nesterov momentum applied as
+     * PyTorch's SGD applies it; the seeds mention the variant, 000:L272); else θ ← θ − γg/d. {@code gAvg} is null
+     * unless centered, {@code buf} null unless μ ≠ 0.
      */
     void rmsprop(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] gAvg, int gaOff,
                  float[] buf, int bOff, float lr, float alpha, float eps, float weightDecay, float momentum,
-                 boolean epsInside);
+                 boolean nesterov, boolean epsInside);
 
     /**
      * Momentum in the seeds' form (reference notes M32/M33): g ← g + λθ; v' = αv − γg; θ ← θ + v', or with

@@ -69,7 +69,7 @@ public final class UpdatePanama implements UpdateKernels {
     @Override
     public void rmsprop(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] gAvg, int gaOff,
                         float[] buf, int bOff, float lr, float alpha, float eps, float weightDecay, float momentum,
-                        boolean epsInside) {
+                        boolean nesterov, boolean epsInside) {
         float rest = 1f - alpha;
         FloatVector a = FloatVector.broadcast(S, alpha), wd = FloatVector.broadcast(S, weightDecay);
         FloatVector mu = FloatVector.broadcast(S, momentum), negLr = FloatVector.broadcast(S, -lr);
@@ -88,13 +88,14 @@ public final class UpdatePanama implements UpdateKernels {
                     : vi.lanewise(VectorOperators.SQRT).add(eps);
             FloatVector step = d.div(denom);
             if (buf != null) {
-                step = FloatVector.fromArray(S, buf, bOff + i).fma(mu, step);
-                step.intoArray(buf, bOff + i);
+                FloatVector b = FloatVector.fromArray(S, buf, bOff + i).fma(mu, step);
+                b.intoArray(buf, bOff + i);
+                step = nesterov ? b.fma(mu, step) : b;
             }
             step.fma(negLr, theta).intoArray(p, pOff + i);
         }
         TAIL.rmsprop(n - i, p, pOff + i, g, gOff + i, v, vOff + i, gAvg, gaOff + i, buf, bOff + i, lr, alpha, eps,
-                weightDecay, momentum, epsInside);
+                weightDecay, momentum, nesterov, epsInside);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class UpdateScalar implements UpdateKernels {
     @Override
     public void rmsprop(int n, float[] p, int pOff, float[] g, int gOff, float[] v, int vOff, float[] gAvg, int gaOff,
                         float[] buf, int bOff, float lr, float alpha, float eps, float weightDecay, float momentum,
-                        boolean epsInside) {
+                        boolean nesterov, boolean epsInside) {
         float rest = 1f - alpha;
         for (int i = 0; i < n; i++) {
             float theta = p[pOff + i];
@@ -59,8 +59,9 @@ public final class UpdateScalar implements UpdateKernels {
             float denom = epsInside ? (float) Math.sqrt(vi + eps) : (float) Math.sqrt(vi) + eps;
             float step = d / denom;
             if (buf != null) {
-                step = Math.fma(momentum, buf[bOff + i], step);
-                buf[bOff + i] = step;
+                float b = Math.fma(momentum, buf[bOff + i], step);
+                buf[bOff + i] = b;
+                step = nesterov ? Math.fma(momentum, b, step) : b;
             }
             p[pOff + i] = Math.fma(-lr, step, theta);
         }
