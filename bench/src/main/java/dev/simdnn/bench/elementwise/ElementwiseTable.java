@@ -81,9 +81,9 @@ public final class ElementwiseTable {
         System.out.println();
         System.out.println("Element-wise kernels, " + LocalDate.now() + ", " + MachineInfo.describe());
         System.out.println();
-        System.out.println("| kernel | elements | vector ns/op | vector GB/s | vector / scalar twin | vector / Math loop "
-                + "| % of arraycopy GB/s |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| kernel | elements | vector ns/op | vector M elements/s | vector GB/s | vector / scalar twin "
+                + "| vector / Math loop | % of arraycopy GB/s |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<Key, double[]> e : rows.entrySet()) {
             Key k = e.getKey();
             double vector = e.getValue()[0], scalar = e.getValue()[1];
@@ -93,8 +93,8 @@ public final class ElementwiseTable {
             double gbs = vector * BYTES.get(k.bench) * k.elements / 1e9;
             Double math = k.bench.equals("ActivationBench.forward") ? mathLoop.get(k.variant + "@" + k.elements) : null;
             Double copy = copyGbs.get(k.elements);
-            System.out.printf(Locale.ROOT, "| %s %s | %d | %.0f | %.1f | %s | %s | %s |%n", k.bench, k.variant,
-                    k.elements, 1e9 / vector, gbs, scalar > 0 ? String.format(Locale.ROOT, "%.1f", vector / scalar) : "–",
+            System.out.printf(Locale.ROOT, "| %s %s | %d | %.0f | %.0f | %.1f | %s | %s | %s |%n", k.bench, k.variant,
+                    k.elements, 1e9 / vector, vector * k.elements / 1e6, gbs, scalar > 0 ? String.format(Locale.ROOT, "%.1f", vector / scalar) : "–",
                     math != null ? String.format(Locale.ROOT, "%.1f", vector / math) : "–",
                     copy != null ? String.format(Locale.ROOT, "%.0f %%", 100 * gbs / copy) : "–");
         }
