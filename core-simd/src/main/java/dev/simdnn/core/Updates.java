@@ -182,14 +182,7 @@ public final class Updates {
     public static void rprop(int n, float[] p, int pOff, float[] g, int gOff, float[] prev, int prOff, float[] step,
                              int stOff, float[] prevDelta, int pdOff, float etaMinus, float etaPlus, float stepMin,
                              float stepMax) {
-        if (!(etaMinus > 0f && etaMinus < 1f && etaPlus > 1f && Float.isFinite(etaPlus))) {
-            throw new IllegalArgumentException("Invalid eta values: " + etaMinus + ", " + etaPlus
-                    + " (must be 0 < etaminus < 1 < etaplus)");
-        }
-        if (!(stepMin >= 0f && stepMin <= stepMax && Float.isFinite(stepMax))) {
-            throw new IllegalArgumentException("Invalid step sizes: " + stepMin + ", " + stepMax
-                    + " (must be 0 <= min <= max, finite)");
-        }
+        checkRprop(etaMinus, etaPlus, stepMin, stepMax);
         checkParameters(n, p, pOff, g, gOff);
         range("prev", prev, prOff, n);
         range("step", step, stOff, n);
@@ -198,6 +191,18 @@ public final class Updates {
         }
         kernels().rprop(n, p, pOff, g, gOff, prev, prOff, step, stOff, prevDelta, pdOff, etaMinus, etaPlus, stepMin,
                 stepMax);
+    }
+
+    /** Rprop's hyper-parameters: 0 < η₋ < 1 < η₊ and 0 ≤ min ≤ max, finite (also used by the optimizer class). */
+    public static void checkRprop(double etaMinus, double etaPlus, double stepMin, double stepMax) {
+        if (!(etaMinus > 0 && etaMinus < 1 && etaPlus > 1 && Double.isFinite(etaPlus))) {
+            throw new IllegalArgumentException("Invalid eta values: " + etaMinus + ", " + etaPlus
+                    + " (must be 0 < etaminus < 1 < etaplus)");
+        }
+        if (!(stepMin >= 0 && stepMin <= stepMax && Double.isFinite(stepMax))) {
+            throw new IllegalArgumentException("Invalid step sizes: " + stepMin + ", " + stepMax
+                    + " (must be 0 <= min <= max, finite)");
+        }
     }
 
     /** n ≥ 0 and the parameter and gradient ranges fit their arrays. */

@@ -17,25 +17,15 @@ import java.util.List;
  *   <tr><td>ε</td><td>{@value #DEFAULT_EPS}</td></tr>
  * </table>
  */
-public final class AdaMax extends Optimizer {
+public final class AdaMax extends TwoMomentOptimizer {
     public static final double DEFAULT_LR = 2e-3;
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
     public static final double DEFAULT_EPS = 1e-8;
 
-    private float beta1, beta2, eps;
 
     public AdaMax(float[] params, float[] grads, List<ParamGroup> groups, double beta1, double beta2, double eps) {
-        super(params, grads, groups, 2);
-        setBetas(beta1, beta2, eps);
-    }
-
-    /** Changes β₁, β₂ and ε from the next step on. */
-    public void setBetas(double beta1, double beta2, double eps) {
-        float b1 = checkUnitInterval("beta1", beta1), b2 = checkUnitInterval("beta2", beta2);
-        this.eps = checkPositive("epsilon", eps);
-        this.beta1 = b1;
-        this.beta2 = b2;
+        super(params, grads, groups, 2, beta1, beta2, eps);
     }
 
     @Override

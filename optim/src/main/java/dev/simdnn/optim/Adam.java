@@ -22,13 +22,12 @@ import java.util.List;
  *   <tr><td>amsgrad, bias correction</td><td>false, true</td></tr>
  * </table>
  */
-public class Adam extends Optimizer {
+public class Adam extends TwoMomentOptimizer {
     public static final double DEFAULT_LR = 1e-3;
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
     public static final double DEFAULT_EPS = 1e-8;
 
-    private float beta1, beta2, eps;
     private final boolean amsgrad, biasCorrection, epsInside, decoupled;
 
     public Adam(float[] params, float[] grads, List<ParamGroup> groups, double beta1, double beta2, double eps,
@@ -38,20 +37,11 @@ public class Adam extends Optimizer {
 
     Adam(float[] params, float[] grads, List<ParamGroup> groups, double beta1, double beta2, double eps,
          boolean amsgrad, boolean biasCorrection, boolean epsInside, boolean decoupled) {
-        super(params, grads, groups, 3);
-        setBetas(beta1, beta2, eps);
+        super(params, grads, groups, 3, beta1, beta2, eps);
         this.amsgrad = amsgrad;
         this.biasCorrection = biasCorrection;
         this.epsInside = epsInside;
         this.decoupled = decoupled;
-    }
-
-    /** Changes β₁, β₂ and ε from the next step on (bias corrections use the new βs at the current step count). */
-    public final void setBetas(double beta1, double beta2, double eps) {
-        float b1 = checkUnitInterval("beta1", beta1), b2 = checkUnitInterval("beta2", beta2);
-        this.eps = checkPositive("epsilon", eps);
-        this.beta1 = b1;
-        this.beta2 = b2;
     }
 
     @Override

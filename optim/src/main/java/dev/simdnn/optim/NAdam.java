@@ -20,21 +20,19 @@ import java.util.List;
  *   <tr><td>momentum decay ψ</td><td>{@value #DEFAULT_MOMENTUM_DECAY}</td></tr>
  * </table>
  */
-public final class NAdam extends Optimizer {
+public final class NAdam extends TwoMomentOptimizer {
     public static final double DEFAULT_LR = 2e-3;
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
     public static final double DEFAULT_EPS = 1e-8;
     public static final double DEFAULT_MOMENTUM_DECAY = 4e-3;
 
-    private float beta1, beta2, eps;
     private final double momentumDecay;
     private double product = 1;
 
     public NAdam(float[] params, float[] grads, List<ParamGroup> groups, double beta1, double beta2, double eps,
                  double momentumDecay) {
-        super(params, grads, groups, 2);
-        setBetas(beta1, beta2, eps);
+        super(params, grads, groups, 2, beta1, beta2, eps);
         this.momentumDecay = checkNonNegative("momentum_decay", momentumDecay);
     }
 
@@ -45,14 +43,6 @@ public final class NAdam extends Optimizer {
     @Override
     protected void beforeStep(long step) {
         product *= mu(step);
-    }
-
-    /** Changes β₁, β₂ and ε from the next step on (the momentum product so far is kept). */
-    public void setBetas(double beta1, double beta2, double eps) {
-        float b1 = checkUnitInterval("beta1", beta1), b2 = checkUnitInterval("beta2", beta2);
-        this.eps = checkPositive("epsilon", eps);
-        this.beta1 = b1;
-        this.beta2 = b2;
     }
 
     @Override

@@ -39,14 +39,7 @@ public final class Rprop extends Optimizer {
 
     /** Changes the etas and step bounds from the next step on. */
     public void setHyperParameters(double etaMinus, double etaPlus, double stepMin, double stepMax) {
-        if (!(etaMinus > 0 && etaMinus < 1 && etaPlus > 1 && Double.isFinite(etaPlus))) {
-            throw new IllegalArgumentException("Invalid eta values: " + etaMinus + ", " + etaPlus
-                    + " (must be 0 < etaminus < 1 < etaplus)");
-        }
-        if (!(stepMin >= 0 && stepMin <= stepMax && Double.isFinite(stepMax))) {
-            throw new IllegalArgumentException("Invalid step sizes: " + stepMin + ", " + stepMax
-                    + " (must be 0 <= min <= max, finite)");
-        }
+        Updates.checkRprop(etaMinus, etaPlus, stepMin, stepMax);
         this.etaMinus = (float) etaMinus;
         this.etaPlus = (float) etaPlus;
         this.stepMin = (float) stepMin;
