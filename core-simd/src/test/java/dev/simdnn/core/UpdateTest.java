@@ -18,12 +18,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * over 1000 steps, stays below 1e-4 with a margin of ~2. The NAdam rule keeps the momentum product as its optimizer
  * would.
  */
-class UpdateTest {
+public class UpdateTest {
     private static final int STEPS = 1000;
     private static final int[] SIZES = {0, 1, 17, 33, 255, 1021};
 
     /** One configuration: runs a float step through a provider, and the same step in double. */
-    interface Rule {
+    public interface Rule {
         void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] state, int step);
 
         void doubleStep(int n, double[] p, double[] g, double[][] state, int step);
@@ -211,22 +211,28 @@ class UpdateTest {
 
     static Rule nadam(float lr, float b1, float b2, float eps, float psi) {
         return new Rule() {
-            double product = 1, productF = 1;      // Π μᵢ, kept by the optimizer (here: by the test)
-
             double mu(int t) {
                 return b1 * (1 - 0.5 * Math.pow(0.96, t * psi));
             }
 
+            /** Π_{i ≤ t} μᵢ, recomputed from t: the rule object is shared by both twins and every size. */
+            double product(int t) {
+                double product = 1;
+                for (int i = 1; i <= t; i++) {
+                    product *= mu(i);
+                }
+                return product;
+            }
+
             public void floatStep(KernelProvider k, int n, float[] p, float[] g, float[][] s, int step) {
-                productF *= mu(step);
-                double a = lr * (1 - mu(step)) / (1 - productF), b = lr * mu(step + 1) / (1 - productF * mu(step + 1));
+                double product = product(step);
+                double a = lr * (1 - mu(step)) / (1 - product), b = lr * mu(step + 1) / (1 - product * mu(step + 1));
                 k.updates().nadam(n, p, 0, g, 0, s[0], 0, s[1], 0, (float) a, (float) b, (float) (1 - Math.pow(b2, step)),
                         b1, b2, eps, 0f);
             }
 
             public void doubleStep(int n, double[] p, double[] g, double[][] s, int step) {
-                product *= mu(step);
-                double c2 = 1 - Math.pow(b2, step);
+                double product = product(step), c2 = 1 - Math.pow(b2, step);
                 for (int i = 0; i < n; i++) {
                     s[0][i] += (1 - b1) * (g[i] - s[0][i]);
                     s[1][i] = b2 * s[1][i] + (1 - b2) * g[i] * g[i];
@@ -278,7 +284,7 @@ class UpdateTest {
         };
     }
 
-    static final Rule[] RULES = {
+    public static final Rule[] RULES = {
         momentum(0.01f, 0.9f, 0f, false), momentum(0.01f, 0.9f, 1e-3f, true),
         adagrad(0.01f, 1e-10f, 0f, false), adagrad(0.01f, 1e-7f, 1e-3f, true), adadelta(1f, 0.9f, 1e-6f),
         adamax(2e-3f, 0.9f, 0.999f, 1e-8f), nadam(2e-3f, 0.9f, 0.999f, 1e-8f, 4e-3f), rprop(false), rprop(true),
