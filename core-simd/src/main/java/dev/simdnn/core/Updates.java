@@ -47,14 +47,7 @@ public final class Updates {
     public static void adam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
                             float[] vMax, int vmOff, long step, float lr, float beta1, float beta2, float eps,
                             float weightDecay, boolean decoupled, boolean biasCorrection, boolean epsInside) {
-        checkLr(lr);
-        checkBeta("beta1", beta1);
-        checkBeta("beta2", beta2);
-        checkEps(eps);
-        nonNegative("weight_decay", weightDecay);
-        if (step < 1) {
-            throw new IllegalArgumentException("step must be >= 1, got " + step);
-        }
+        checkMoments(lr, beta1, beta2, eps, weightDecay, step);
         checkParameters(n, p, pOff, g, gOff);
         range("m", m, mOff, n);
         range("v", v, vOff, n);
@@ -139,14 +132,7 @@ public final class Updates {
     /** AdaMax step at step count {@code step} ≥ 1; see {@link UpdateKernels#adamax}. */
     public static void adamax(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] u,
                               int uOff, long step, float lr, float beta1, float beta2, float eps, float weightDecay) {
-        checkLr(lr);
-        checkBeta("beta1", beta1);
-        checkBeta("beta2", beta2);
-        checkEps(eps);
-        nonNegative("weight_decay", weightDecay);
-        if (step < 1) {
-            throw new IllegalArgumentException("step must be >= 1, got " + step);
-        }
+        checkMoments(lr, beta1, beta2, eps, weightDecay, step);
         checkParameters(n, p, pOff, g, gOff);
         range("m", m, mOff, n);
         range("u", u, uOff, n);
@@ -167,10 +153,7 @@ public final class Updates {
         if (!(c2 > 0f && c2 <= 1f)) {
             throw new IllegalArgumentException("Invalid bias correction c2: " + c2 + " (must be in (0, 1])");
         }
-        checkBeta("beta1", beta1);
-        checkBeta("beta2", beta2);
-        checkEps(eps);
-        nonNegative("weight_decay", weightDecay);
+        checkMoments(0f, beta1, beta2, eps, weightDecay, 1);
         checkParameters(n, p, pOff, g, gOff);
         range("m", m, mOff, n);
         range("v", v, vOff, n);
@@ -202,6 +185,18 @@ public final class Updates {
         if (!(stepMin >= 0 && stepMin <= stepMax && Double.isFinite(stepMax))) {
             throw new IllegalArgumentException("Invalid step sizes: " + stepMin + ", " + stepMax
                     + " (must be 0 <= min <= max, finite)");
+        }
+    }
+
+    /** The hyper-parameters of the moment-based rules (Adam, AdaMax, NAdam) and the step count. */
+    private static void checkMoments(float lr, float beta1, float beta2, float eps, float weightDecay, long step) {
+        checkLr(lr);
+        checkBeta("beta1", beta1);
+        checkBeta("beta2", beta2);
+        checkEps(eps);
+        nonNegative("weight_decay", weightDecay);
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be >= 1, got " + step);
         }
     }
 

@@ -14,6 +14,8 @@ public final class DropoutPanama implements DropoutKernels {
     private static final VectorSpecies<Float> F = PanamaSpecies.FLOAT;
     private static final VectorSpecies<Integer> I = PanamaSpecies.INT;
     private static final int L = F.length();
+    /** The last n mod L elements: the twin's code, the same mask bits (it is a function of the counter only). */
+    private static final DropoutScalar TAIL = new DropoutScalar();
 
     @Override
     public void forward(int n, float keep, long seed, long counter, float[] x, int xOff, float[] y, int yOff) {
@@ -24,9 +26,7 @@ public final class DropoutPanama implements DropoutKernels {
             FloatVector.fromArray(F, x, xOff + i).mul(maskVector(keys, counter + i, keep, scale))
                     .intoArray(y, yOff + i);
         }
-        for (; i < n; i++) {
-            y[yOff + i] = x[xOff + i] * (DropoutKernels.uniform(keys, counter + i) < keep ? scale : 0f);
-        }
+        TAIL.forward(n - i, keep, seed, counter + i, x, xOff + i, y, yOff + i);
     }
 
     @Override
@@ -42,9 +42,7 @@ public final class DropoutPanama implements DropoutKernels {
         for (int bound = F.loopBound(n); i < bound; i += L) {
             maskVector(keys, counter + i, keep, scale).intoArray(m, mOff + i);
         }
-        for (; i < n; i++) {
-            m[mOff + i] = DropoutKernels.uniform(keys, counter + i) < keep ? scale : 0f;
-        }
+        TAIL.mask(n - i, keep, seed, counter + i, m, mOff + i);
     }
 
     /** scale where uniform(counter + lane) < keep, else 0, for L consecutive counters. */

@@ -39,10 +39,11 @@ public interface MicroKernel<A> {
     }
 
     /**
-     * The narrow path's micro-kernel: {@code scratch[r][j] = Σ_p op(A)[r][p] · panel[p][j]} for {@code rows ≤ 8}
+     * The narrow path's micro-kernel: {@code scratch[r][j] = Σ_p op(A)[r][p] · panel[p][j]} for {@code rows ≤ MR}
      * rows of op(A) read in place (element (r, p) at {@code a[aIdx + r·lda + p]}, or {@code a[aIdx + p·lda + r]}
      * when {@code transA}) and {@code kc} rows of the panel ({@link #narrowWidth()} wide) at {@code pb[pbOff]}.
-     * Rows past {@code rows} repeat the last one (never read out of bounds) and are not used.
+     * Rows past {@code rows} repeat the last one (never read out of bounds) and are not used. A kernel with a narrow
+     * path computes MR rows (its {@link #blocking()}), the strip height the threads split.
      */
     default void narrowTile(int kc, boolean transA, A a, int aIdx, int lda, int rows, A pb, int pbOff, A scratch) {
         throw new UnsupportedOperationException("no narrow path");

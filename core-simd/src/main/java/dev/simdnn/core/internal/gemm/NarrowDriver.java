@@ -8,9 +8,9 @@ package dev.simdnn.core.internal.gemm;
  * threads.
  *
  * <pre>
- * for each strip of MR = 8 rows (threads split the strips)
+ * for each strip of MR rows (threads split the strips)
  *   for pc in 0..K, step KC
- *     acc (8 x L, registers) = Σ_p A[rows, pc + p] ⊗ panel[pc + p]      (A read in place)
+ *     acc (MR x L, registers) = Σ_p A[rows, pc + p] ⊗ panel[pc + p]     (A read in place)
  *     C[rows, 0..n) = acc·α + β·C  (β → 1 after the first KC block)
  * </pre>
  *
@@ -23,11 +23,11 @@ final class NarrowDriver {
     /** Rows [rowBegin, rowEnd) of the call's C; {@code call.packedB} holds the panel. */
     static <A> void run(GemmCall<A> call, Workspace ws, int rowBegin, int rowEnd) {
         MicroKernel<A> mk = call.kernel;
-        int width = mk.narrowWidth(), kcMax = mk.blocking().kc();
-        A scratch = mk.buffer(ws, Workspace.Slot.EDGE_TILE, 8 * width);
+        int width = mk.narrowWidth(), kcMax = mk.blocking().kc(), mr = mk.blocking().mr();
+        A scratch = mk.buffer(ws, Workspace.Slot.EDGE_TILE, mr * width);
         boolean finish = call.epilogue != null && !call.epilogue.isNone();
-        for (int i = rowBegin; i < rowEnd; i += 8) {
-            int rows = Math.min(8, rowEnd - i);
+        for (int i = rowBegin; i < rowEnd; i += mr) {     // the strips GemmCall splits between threads
+            int rows = Math.min(mr, rowEnd - i);
             int ci = call.cOff + i * call.ldc;
             for (int pc = 0; pc < call.k; pc += kcMax) {
                 int kc = Math.min(kcMax, call.k - pc);
