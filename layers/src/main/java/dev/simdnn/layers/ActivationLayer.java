@@ -1,5 +1,6 @@
 package dev.simdnn.layers;
 
+import dev.simdnn.layers.check.KinkSignature;
 import dev.simdnn.core.Activation;
 import dev.simdnn.core.Activations;
 import dev.simdnn.layers.check.ReferenceMath;
@@ -84,9 +85,11 @@ public final class ActivationLayer extends Layer {
     }
 
     @Override
-    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass) {
+    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass,
+                                        KinkSignature kinks) {
         double[] y = new double[batch * inputWidth()];
         for (int i = 0; i < y.length; i++) {
+            ReferenceMath.recordKink(kinks, activation, alpha, x[i]);
             y[i] = ReferenceMath.activate(activation, alpha, x[i]);
         }
         return y;

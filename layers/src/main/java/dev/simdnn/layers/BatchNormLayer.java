@@ -1,5 +1,6 @@
 package dev.simdnn.layers;
 
+import dev.simdnn.layers.check.KinkSignature;
 import dev.simdnn.core.BatchNorm;
 import dev.simdnn.core.Blas1;
 import dev.simdnn.layers.init.SeededRandom;
@@ -184,8 +185,9 @@ public final class BatchNormLayer extends Layer {
     }
 
     @Override
-    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass) {
-        return normalise(p, stats, batch, x, pass, null, null);
+    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass,
+                                        KinkSignature kinks) {
+        return normalise(p, stats, batch, x, pass, null, null);   // smooth: no kinks
     }
 
     /** y = γx̂ + β; also returns x̂ and 1/σ per feature when the arrays are given. */

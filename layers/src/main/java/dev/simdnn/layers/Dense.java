@@ -1,5 +1,6 @@
 package dev.simdnn.layers;
 
+import dev.simdnn.layers.check.KinkSignature;
 import dev.simdnn.core.Activation;
 import dev.simdnn.core.Activations;
 import dev.simdnn.core.Blas1;
@@ -231,9 +232,11 @@ public final class Dense extends Layer {
     }
 
     @Override
-    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass) {
+    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass,
+                                        KinkSignature kinks) {
         double[] z = preActivation(p, batch, x);
         for (int i = 0; i < z.length; i++) {
+            ReferenceMath.recordKink(kinks, activation, alpha, z[i]);
             z[i] = ReferenceMath.activate(activation, alpha, z[i]);
         }
         return z;

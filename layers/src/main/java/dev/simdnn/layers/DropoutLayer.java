@@ -1,5 +1,6 @@
 package dev.simdnn.layers;
 
+import dev.simdnn.layers.check.KinkSignature;
 import dev.simdnn.core.Dropout;
 
 /**
@@ -93,7 +94,8 @@ public final class DropoutLayer extends Layer {
     }
 
     @Override
-    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass) {
+    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass,
+                                        KinkSignature kinks) {
         double[] m = mask(batch, pass);
         for (int i = 0; i < m.length; i++) {
             m[i] *= x[i];

@@ -1,5 +1,6 @@
 package dev.simdnn.layers;
 
+import dev.simdnn.layers.check.KinkSignature;
 import dev.simdnn.layers.init.SeededRandom;
 
 /**
@@ -96,9 +97,12 @@ public abstract class Layer {
     protected abstract void backward(Frame frame, int batch, float[] x, int xOff, float[] dOut, int dOutOff,
                                      Pass pass, boolean inputGradient);
 
-    /** The double reference of {@link #forward}: returns {@code batch x outputWidth} values. */
+    /**
+     * The double reference of {@link #forward}: returns {@code batch x outputWidth} values; when {@code kinks} is
+     * non-null, records the side of every kink the pass met ({@link KinkSignature}).
+     */
     protected abstract double[] forwardReference(double[] params, double[] statistics, int batch, double[] x,
-                                                 Pass pass);
+                                                 Pass pass, KinkSignature kinks);
 
     /**
      * The double reference of {@link #backward}: adds parameter gradients into {@code dParams} (same offsets as the

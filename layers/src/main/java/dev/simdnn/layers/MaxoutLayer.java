@@ -1,5 +1,6 @@
 package dev.simdnn.layers;
 
+import dev.simdnn.layers.check.KinkSignature;
 import dev.simdnn.core.Maxout;
 
 /**
@@ -77,12 +78,17 @@ public final class MaxoutLayer extends Layer {
     }
 
     @Override
-    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass) {
+    protected double[] forwardReference(double[] p, double[] stats, int batch, double[] x, Pass pass,
+                                        KinkSignature kinks) {
         int units = outputWidth();
         double[] y = new double[batch * units];
         for (int r = 0; r < batch; r++) {
             for (int u = 0; u < units; u++) {
-                y[r * units + u] = x[r * k * units + argmax(x, r, u) * units + u];
+                int best = argmax(x, r, u);
+                if (kinks != null && k > 1) {
+                    kinks.record(best);
+                }
+                y[r * units + u] = x[r * k * units + best * units + u];
             }
         }
         return y;

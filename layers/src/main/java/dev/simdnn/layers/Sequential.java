@@ -1,5 +1,6 @@
 package dev.simdnn.layers;
 
+import dev.simdnn.layers.check.KinkSignature;
 import dev.simdnn.layers.init.SeededRandom;
 import dev.simdnn.layers.loss.AuxiliaryLoss;
 import dev.simdnn.layers.loss.LossHead;
@@ -311,10 +312,11 @@ public final class Sequential {
      * boolean)}: every layer's {@code forwardReference}/{@code backwardReference} and the loss's reference, on
      * {@code double[]} copies of the buffers ({@code params} laid out like {@link #parameters()}). Returns the loss
      * (plus auxiliary losses); when {@code dParams} is non-null adds the parameter gradient into it; when
-     * {@code dInput} is non-null writes dL/dx there. The model's own buffers are not touched.
+     * {@code dInput} is non-null writes dL/dx there; when {@code kinks} is non-null records the side of every kink
+     * met ({@link KinkSignature}). The model's own buffers are not touched.
      */
     public double referenceLoss(double[] params, double[] statistics, Pass pass, int batch, double[] x,
-                                Targets targets, double[] dParams, double[] dInput) {
+                                Targets targets, double[] dParams, double[] dInput, KinkSignature kinks) {
         if (params.length != this.params.length || statistics.length != this.statistics.length) {
             throw new IllegalArgumentException("reference buffers have " + params.length + "/" + statistics.length
                     + " values, the model " + this.params.length + "/" + this.statistics.length);
@@ -327,11 +329,11 @@ public final class Sequential {
         double[][] inputs = new double[n + 1][];
         inputs[0] = x;
         for (int i = 0; i < n; i++) {
-            inputs[i + 1] = layers.get(i).forwardReference(params, statistics, batch, inputs[i], pass);
+            inputs[i + 1] = layers.get(i).forwardReference(params, statistics, batch, inputs[i], pass, kinks);
         }
         boolean backward = dParams != null || dInput != null;
         double[] dOut = backward ? new double[batch * outputWidth()] : null;
-        double value = loss.referenceLoss(batch, outputWidth(), inputs[n], targets, 0, dOut);
+        double value = loss.referenceLoss(batch, outputWidth(), inputs[n], targets, 0, dOut, kinks);
         double[] scratch = dParams != null ? dParams : new double[params.length];
         for (int i = n - 1; i >= 0; i--) {
             if (auxiliary[i] != null) {

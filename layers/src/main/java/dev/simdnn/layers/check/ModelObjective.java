@@ -62,14 +62,25 @@ public final class ModelObjective implements Objective {
 
     @Override
     public double value(double[] theta) {
-        return model.referenceLoss(params(theta), statistics, pass, batch, input(theta), targets, null, null);
+        return model.referenceLoss(params(theta), statistics, pass, batch, input(theta), targets, null, null, null);
+    }
+
+    @Override
+    public double value(double[] theta, KinkSignature kinks) {
+        return model.referenceLoss(params(theta), statistics, pass, batch, input(theta), targets, null, null, kinks);
+    }
+
+    @Override
+    public boolean tracksKinks() {
+        return true;
     }
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
         double[] dParams = new double[parameterCount];
         double[] dInput = new double[batch * model.inputWidth()];
-        double v = model.referenceLoss(params(theta), statistics, pass, batch, input(theta), targets, dParams, dInput);
+        double v = model.referenceLoss(params(theta), statistics, pass, batch, input(theta), targets, dParams, dInput,
+                null);
         System.arraycopy(dParams, 0, gradient, 0, parameterCount);
         System.arraycopy(dInput, 0, gradient, parameterCount, dInput.length);
         return v;

@@ -8,6 +8,19 @@ public interface Objective {
     /** f(θ). */
     double value(double[] theta);
 
+    /**
+     * f(θ), recording the side of every kink met into {@code kinks} ({@link KinkSignature}); objectives that do
+     * not track kinks ignore it.
+     */
+    default double value(double[] theta, KinkSignature kinks) {
+        return value(theta);
+    }
+
+    /** True when {@link #value(double[], KinkSignature)} records kinks. */
+    default boolean tracksKinks() {
+        return false;
+    }
+
     /** f(θ), with ∇f(θ) written into {@code gradient} (length {@link #dimension()}). */
     double valueAndGradient(double[] theta, double[] gradient);
 

@@ -82,6 +82,23 @@ public final class ReferenceMath {
         };
     }
 
+    /** Records which piece of f's domain v lies in, for the activations with kinks (none for smooth ones). */
+    public static void recordKink(KinkSignature kinks, Activation f, double alpha, double v) {
+        if (kinks == null) {
+            return;
+        }
+        switch (f) {
+            case RELU, LEAKY_RELU -> kinks.record(v > 0 ? 1 : 0);
+            case ELU -> {
+                if (alpha != 1) {
+                    kinks.record(v > 0 ? 1 : 0);
+                }
+            }
+            case HARD_TANH -> kinks.record(v <= -1 ? 0 : v < 1 ? 1 : 2);
+            default -> { }
+        }
+    }
+
     /** Widens a float range to double. */
     public static double[] widen(float[] a, int off, int n) {
         double[] d = new double[n];

@@ -4,6 +4,7 @@ import dev.simdnn.core.Activation;
 import dev.simdnn.core.Activations;
 import dev.simdnn.core.Losses;
 import dev.simdnn.core.Reduction;
+import dev.simdnn.layers.check.KinkSignature;
 
 /**
  * Binary cross-entropy on logits against targets in [0, 1], one independent binary output per column (PyTorch's
@@ -44,7 +45,8 @@ public final class BinaryCrossEntropy extends LossHead {
     }
 
     @Override
-    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad) {
+    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad,
+                                KinkSignature kinks) {
         Targets t = shifted(targets, row0, width);
         checkTargets(t, batch, width);
         int n = batch * width;

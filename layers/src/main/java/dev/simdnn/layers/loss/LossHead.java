@@ -1,6 +1,7 @@
 package dev.simdnn.layers.loss;
 
 import dev.simdnn.core.Reduction;
+import dev.simdnn.layers.check.KinkSignature;
 
 import java.util.Locale;
 
@@ -51,9 +52,12 @@ public abstract class LossHead {
     public abstract double loss(int batch, int width, float[] out, int off, Targets targets, int row0, float[] grad,
                                 int gOff);
 
-    /** The double reference of {@link #loss}; {@code grad} (may be null) receives dL/d(out). */
+    /**
+     * The double reference of {@link #loss}; {@code grad} (may be null) receives dL/d(out); {@code kinks} (may be
+     * null) records the side of each kink of a piecewise loss.
+     */
     public abstract double referenceLoss(int batch, int width, double[] out, Targets targets, int row0,
-                                         double[] grad);
+                                         double[] grad, KinkSignature kinks);
 
     /** Predictions from raw outputs ({@code dest == out} allowed). */
     public void activate(int batch, int width, float[] out, int off, float[] dest, int dOff) {

@@ -2,6 +2,7 @@ package dev.simdnn.layers.loss;
 
 import dev.simdnn.core.Losses;
 import dev.simdnn.core.Reduction;
+import dev.simdnn.layers.check.KinkSignature;
 
 /**
  * Multiclass hinge loss on scores against class labels, PyTorch's {@code MultiMarginLoss(p=1, margin)} (the
@@ -54,7 +55,8 @@ public final class MulticlassHinge extends LossHead {
     }
 
     @Override
-    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad) {
+    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad,
+                                KinkSignature kinks) {
         Targets t = shifted(targets, row0, width);
         checkTargets(t, batch, width);
         double s = scale(batch) / width, total = 0;
@@ -65,6 +67,9 @@ public final class MulticlassHinge extends LossHead {
             int y = t.labels()[t.labelOffset() + r];
             for (int j = 0; j < width; j++) {
                 double violation = margin - out[r * width + y] + out[r * width + j];
+                if (j != y && kinks != null) {
+                    kinks.record(violation > 0 ? 1 : 0);
+                }
                 if (j != y && violation > 0) {
                     total += violation;
                     if (grad != null) {

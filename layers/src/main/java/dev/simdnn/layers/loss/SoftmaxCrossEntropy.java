@@ -2,6 +2,7 @@ package dev.simdnn.layers.loss;
 
 import dev.simdnn.core.Losses;
 import dev.simdnn.core.Reduction;
+import dev.simdnn.layers.check.KinkSignature;
 
 /**
  * Softmax + cross-entropy on logits (textbook F18–F23), fused: the loss by log-sum-exp, the gradient
@@ -42,7 +43,8 @@ public final class SoftmaxCrossEntropy extends LossHead {
     }
 
     @Override
-    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad) {
+    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad,
+                                KinkSignature kinks) {
         Targets t = shifted(targets, row0, width);
         checkTargets(t, batch, width);
         double s = scale(batch), total = 0;

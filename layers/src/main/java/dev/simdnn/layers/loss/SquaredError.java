@@ -2,6 +2,7 @@ package dev.simdnn.layers.loss;
 
 import dev.simdnn.core.Losses;
 import dev.simdnn.core.Reduction;
+import dev.simdnn.layers.check.KinkSignature;
 
 /**
  * Squared error against target values (lectures M7): {@code c·Σ(p − t)²}, with c = ½ when {@code half} (the
@@ -49,7 +50,8 @@ public final class SquaredError extends LossHead {
     }
 
     @Override
-    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad) {
+    public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad,
+                                KinkSignature kinks) {
         Targets t = shifted(targets, row0, width);
         checkTargets(t, batch, width);
         int n = batch * width;
