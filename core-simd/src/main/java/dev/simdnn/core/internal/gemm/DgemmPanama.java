@@ -20,6 +20,20 @@ public final class DgemmPanama extends DoubleMicroKernel {
         super(new Blocking(MR, NR, GemmTuning.DGEMM_KC, GemmTuning.DGEMM_MC, GemmTuning.DGEMM_NC));
     }
 
+    /** The row-vector path's step, vectorised (see {@link SgemmPanama#fmaRow}). */
+    @Override
+    public void fmaRow(int n, double[] x, int xIdx, double[] b, int bOff, double[] acc) {
+        double a = x[xIdx];
+        DoubleVector va = DoubleVector.broadcast(S, a);
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            DoubleVector.fromArray(S, b, bOff + j).fma(va, DoubleVector.fromArray(S, acc, j)).intoArray(acc, j);
+        }
+        for (; j < n; j++) {
+            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+        }
+    }
+
     @Override
     public void tile(int kc, double[] pa, int paOff, double[] pb, int pbOff, double[] c, int cOff, int ldc,
                      double alpha, double beta) {

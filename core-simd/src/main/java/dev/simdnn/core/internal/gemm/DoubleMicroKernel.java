@@ -54,6 +54,14 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
     }
 
     @Override
+    public void fmaRow(int n, double[] x, int xIdx, double[] b, int bOff, double[] acc) {
+        double a = x[xIdx];
+        for (int j = 0; j < n; j++) {
+            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+        }
+    }
+
+    @Override
     public final void transpose(double[] src, int srcOff, int lds, int rows, int cols, double[] dst, int dstOff, int ldd) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0, si = srcOff + i * lds, di = dstOff + i; j < cols; j++, si++, di += ldd) {

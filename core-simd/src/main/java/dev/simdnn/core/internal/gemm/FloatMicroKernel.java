@@ -58,6 +58,14 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     }
 
     @Override
+    public void fmaRow(int n, float[] x, int xIdx, float[] b, int bOff, float[] acc) {
+        float a = x[xIdx];
+        for (int j = 0; j < n; j++) {
+            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+        }
+    }
+
+    @Override
     public final void transpose(float[] src, int srcOff, int lds, int rows, int cols, float[] dst, int dstOff, int ldd) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0, si = srcOff + i * lds, di = dstOff + i; j < cols; j++, si++, di += ldd) {

@@ -8,7 +8,8 @@ import dev.simdnn.core.internal.WorkerPool;
  * optional fused {@link Epilogue}) and double. Arguments are valid (checked by {@link dev.simdnn.core.Gemm}).
  *
  * <p>Order of decisions: empty C returns; K = 0 or α = 0 only scales C (β = 0 writes zeros, ignoring
- * whatever C held); tiny problems take {@link SmallGemm}; the rest is packed and split between threads by
+ * whatever C held); a single row with B not transposed takes {@link RowVectorGemm}; tiny problems take
+ * {@link SmallGemm}; the rest is packed and split between threads by
  * {@link GemmCall}. The result is the same bits for any thread count.
  */
 public final class GemmKernels {
@@ -45,7 +46,7 @@ public final class GemmKernels {
         call.b = b;
         call.c = c;
         try {
-            if (!scaleOnly(call) && !SmallGemm.trySgemm(call, sgemm.blocking().kc())) {
+            if (!scaleOnly(call) && !RowVectorGemm.tryRun(call, ws) && !SmallGemm.trySgemm(call, sgemm.blocking().kc())) {
                 compute(call, ws.floatTransposedCall, ws, threads);
             }
         } finally {
@@ -67,7 +68,7 @@ public final class GemmKernels {
         call.b = b;
         call.c = c;
         try {
-            if (!scaleOnly(call) && !SmallGemm.tryDgemm(call, dgemm.blocking().kc())) {
+            if (!scaleOnly(call) && !RowVectorGemm.tryRun(call, ws) && !SmallGemm.tryDgemm(call, dgemm.blocking().kc())) {
                 compute(call, ws.doubleTransposedCall, ws, threads);
             }
         } finally {

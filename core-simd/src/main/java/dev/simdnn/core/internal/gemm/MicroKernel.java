@@ -55,6 +55,12 @@ public interface MicroKernel<A> {
     /** C = tile·α + β·C on {@code rows x cols} (β = 0 does not read C), tile row-major with {@code ldt}. */
     void addTile(A tile, int ldt, A c, int cOff, int ldc, int rows, int cols, double alpha, double beta);
 
+    /**
+     * One depth step of the row-vector path ({@link RowVectorGemm}):
+     * {@code acc[j] = fma(x[xIdx], b[bOff + j], acc[j])} for j in [0, n), the same fma as the micro-kernel's.
+     */
+    void fmaRow(int n, A x, int xIdx, A b, int bOff, A acc);
+
     /** {@code dst[j][i] = src[i][j]} for a {@code rows x cols} row-major {@code src}. */
     void transpose(A src, int srcOff, int lds, int rows, int cols, A dst, int dstOff, int ldd);
 

@@ -23,6 +23,20 @@ public final class SgemmPanama extends FloatMicroKernel {
                 new ActivationPanama());
     }
 
+    /** The row-vector path's step, vectorised: B's row streamed once, the tail by the same scalar fma. */
+    @Override
+    public void fmaRow(int n, float[] x, int xIdx, float[] b, int bOff, float[] acc) {
+        float a = x[xIdx];
+        FloatVector va = FloatVector.broadcast(S, a);
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            FloatVector.fromArray(S, b, bOff + j).fma(va, FloatVector.fromArray(S, acc, j)).intoArray(acc, j);
+        }
+        for (; j < n; j++) {
+            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+        }
+    }
+
     @Override
     public void tile(int kc, float[] pa, int paOff, float[] pb, int pbOff, float[] c, int cOff, int ldc,
                      double alpha, double beta) {

@@ -6,7 +6,7 @@ package dev.simdnn.core.internal.gemm;
  */
 public final class Workspace {
     /** What a buffer is used for; each slot has its own array per precision. */
-    public enum Slot { PACKED_A, PACKED_B, EDGE_TILE, TRANSPOSED_C, NARROW_PANEL }
+    public enum Slot { PACKED_A, PACKED_B, EDGE_TILE, TRANSPOSED_C, NARROW_PANEL, ROW_ACCUMULATOR }
 
     private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
 
