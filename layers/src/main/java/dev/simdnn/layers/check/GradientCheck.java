@@ -30,7 +30,7 @@ import java.util.List;
  *       ρ = |G_e − G_a| / |G_e + G_a| (3.34). The floor (a millionth of the whole gradient's norm) keeps a block
  *       whose exact gradient is 0 (an invariance, e.g. a bias before batch norm) from dividing rounding noise by
  *       rounding noise. A block also passes when ‖a − n‖ is within 4× the rounding noise of double central
- *       differences, √k·ε·(|f| + 1)/h: below that, finite differences cannot resolve the gradient any better.</li>
+ *       differences, √k·16ε·(|f| + 1)/h: below that, finite differences cannot resolve the gradient any better.</li>
  * </ul>
  * The thresholds the textbook gives are 1e-6 (smooth) and 1e-3 (with ReLU-like kinks); the tests of this
  * project use 1e-7 and 1e-4 with kinks skipped.
@@ -233,9 +233,12 @@ public final class GradientCheck {
         return v;
     }
 
-    /** Rounding noise of k stencils of f ≈ f0 with step h: √k·ε·(|f0| + 1)/h (the stencil's weights sum to 18/12). */
+    /**
+     * Rounding noise of k stencils of f ≈ f0 with step h: √k·16ε·(|f0| + 1)/h, f's own rounding taken as 16 ulps
+     * (a loss sums many terms) and the stencil's weights summing to 18/12.
+     */
     private static double noise(int k, double f0, double h) {
-        return Math.sqrt(k) * Math.ulp(1.0) * (Math.abs(f0) + 1) / h;
+        return Math.sqrt(k) * 16 * Math.ulp(1.0) * (Math.abs(f0) + 1) / h;
     }
 
     private static double relative(double diff, double norms, double floor) {

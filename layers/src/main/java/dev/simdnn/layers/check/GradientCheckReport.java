@@ -22,7 +22,7 @@ public record GradientCheckReport(List<BlockResult> blocks) {
      * @param worstAnalytic  the analytic value there
      * @param worstNumeric   the numerical value there
      * @param absoluteError  ‖a − n‖
-     * @param noise          what rounding alone gives for ‖a − n‖: √checked·ε·(|f| + 1)/h, the resolution of a
+     * @param noise          what rounding alone gives for ‖a − n‖: √checked·16ε·(|f| + 1)/h, the resolution of a
      *                       double-precision central difference
      */
     public record BlockResult(String name, int checked, int kinks, double relativeError, int worstEntry,
