@@ -180,10 +180,10 @@ public final class Dense extends Layer {
         int in = inputWidth(), out = outputWidth();
         if (tiedTo == null) {
             Gemm.sgemm(Trans.N, Trans.N, batch, out, in, 1f, x, xOff, in, params, weightOffset, out, 0f, f.out, 0,
-                    out, f.epilogue);
+                    out, f.epilogue, f.gemmThreads);
         } else {                                     // W is the encoder's (out x in) here: Y = X·Wᵀ
             Gemm.sgemm(Trans.N, Trans.T, batch, out, in, 1f, x, xOff, in, params, weightOffset, in, 0f, f.out, 0,
-                    out, f.epilogue);
+                    out, f.epilogue, f.gemmThreads);
         }
     }
 
@@ -202,17 +202,17 @@ public final class Dense extends Layer {
         }
         if (tiedTo == null) {
             Gemm.sgemm(Trans.T, Trans.N, in, out, batch, 1f, x, xOff, in, f.dz, 0, out, 1f, f.gradients, weightOffset,
-                    out);
+                    out, Epilogue.NONE, f.gemmThreads);
             if (inputGradient) {
                 Gemm.sgemm(Trans.N, Trans.T, batch, in, out, 1f, f.dz, 0, out, params, weightOffset, out, 0f, f.dIn,
-                        0, in);
+                        0, in, Epilogue.NONE, f.gemmThreads);
             }
         } else {                                     // the encoder's weight is (out x in) from here
             Gemm.sgemm(Trans.T, Trans.N, out, in, batch, 1f, f.dz, 0, out, x, xOff, in, 1f, f.gradients, weightOffset,
-                    in);
+                    in, Epilogue.NONE, f.gemmThreads);
             if (inputGradient) {
                 Gemm.sgemm(Trans.N, Trans.N, batch, in, out, 1f, f.dz, 0, out, params, weightOffset, in, 0f, f.dIn,
-                        0, in);
+                        0, in, Epilogue.NONE, f.gemmThreads);
             }
         }
     }

@@ -16,6 +16,8 @@ public class Frame {
     public final float[] dIn;
     /** The gradient buffer that backward adds parameter gradients into (the model's, or a worker's own). */
     public final float[] gradients;
+    /** Threads each GEMM of this frame may use ({@link Workspace#setGemmThreads}); results do not depend on it. */
+    int gemmThreads = dev.simdnn.core.Gemm.threads();
 
     protected Frame(Layer layer, int capacity, float[] gradients) {
         this.capacity = capacity;

@@ -251,11 +251,21 @@ public final class Sequential {
         }
         trainingPass.set(true, trainingSteps, 0);
         double value = computeGradients(trainingWorkspace, trainingPass, batch, x, xOff, targets, 0, false);
-        for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).updateStatistics(trainingWorkspace.frames[i], batch);
-        }
+        updateStatistics(trainingWorkspace, batch);
         trainingSteps++;
         return value;
+    }
+
+    /**
+     * Moves batch norm's running statistics by the batch statistics of the last training forward pass in
+     * {@code ws} ({@code batch} rows); what {@link #computeGradients(int, float[], int, Targets)} does after each
+     * pass. Data-parallel trainers call it once per shard, in shard order.
+     */
+    public void updateStatistics(Workspace ws, int batch) {
+        checkWorkspace(ws, false);
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).updateStatistics(ws.frames[i], batch);
+        }
     }
 
     /**

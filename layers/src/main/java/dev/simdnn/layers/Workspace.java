@@ -28,6 +28,19 @@ public final class Workspace {
         this.lossGradient = gradients != null ? new float[Math.multiplyExact(capacity, model.outputWidth())] : null;
     }
 
+    /**
+     * Threads each GEMM of this workspace may use (default {@link dev.simdnn.core.Gemm#threads()}): 1 for the
+     * workspaces of data-parallel workers, which are themselves the parallelism. Results do not depend on it.
+     */
+    public void setGemmThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        for (Frame f : frames) {
+            f.gemmThreads = threads;
+        }
+    }
+
     /** The most rows per batch. */
     public int capacity() {
         return capacity;
