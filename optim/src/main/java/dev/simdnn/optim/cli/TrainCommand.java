@@ -118,8 +118,8 @@ final class TrainCommand {
         boolean quiet = flags.has("quiet");
         if (!quiet) {
             out.println(Simd.describe());
-            out.printf(Locale.ROOT, "data: %s -> train %d, %s test %d (%s)%n", data.spec(), train.rows(),
-                    validation == null ? "" : "validation " + validation.rows() + ",", test.rows(),
+            out.printf(Locale.ROOT, "data: %s -> train %d,%s test %d (%s)%n", data.spec(), train.rows(),
+                    validation == null ? "" : " validation " + validation.rows() + ",", test.rows(),
                     pre == null ? "no preprocessing" : pre.describe());
             out.printf(Locale.ROOT, "model: %s, %d parameters; %s lr %.3g, batch %d, %d epochs, seed %d, %d threads%n",
                     architecture(model), model.parameterCount(), optimizerName, lr, trainer.batchSize(), epochs, seed,
