@@ -26,8 +26,9 @@ import java.util.concurrent.Future;
  *
  * <p>Batch norm sees each shard as its own batch (as PyTorch's {@code DataParallel} without {@code SyncBatchNorm});
  * its running statistics are moved once per shard, in shard order. Dropout masks do not depend on the split
- * ({@link Pass#noiseCounter}). Workers run their GEMMs on one thread each (they are the parallelism); with one
- * thread the GEMMs use the library's default thread count.
+ * ({@link Pass#noiseCounter}). A batch of one shard is computed straight into the model's gradient. The GEMMs of
+ * each shard use the threads the shards leave idle (all of them for one shard, one each when there are at least as
+ * many shards as threads); GEMM results do not depend on their thread count.
  */
 public final class DataParallel implements AutoCloseable {
     /** Default rows per shard. */
@@ -37,6 +38,7 @@ public final class DataParallel implements AutoCloseable {
     private final int threads;
     private final int shardRows;
     private final Workspace[] workspaces;
+    private final Workspace whole;
     private final float[][] gradients;
     private final Pass[] passes;
     private final double[] losses;
@@ -66,9 +68,9 @@ public final class DataParallel implements AutoCloseable {
         for (int s = 0; s < shards; s++) {
             gradients[s] = new float[model.parameterCount()];
             workspaces[s] = model.newWorkspace(Math.min(shardRows, maxBatch), gradients[s]);
-            workspaces[s].setGemmThreads(threads > 1 ? 1 : Gemm.threads());
             passes[s] = new Pass();
         }
+        whole = model.newWorkspace(Math.min(shardRows, maxBatch), model.gradients());
         pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "simdnn-data-parallel");
             t.setDaemon(true);
@@ -90,9 +92,20 @@ public final class DataParallel implements AutoCloseable {
                     + workspaces.length * shardRows);
         }
         int shards = (batch + shardRows - 1) / shardRows;
+        // GEMM threads per shard: the threads the shards leave idle (the bits do not depend on it)
+        int gemmThreads = threads == 1 ? Gemm.threads() : Math.max(1, threads / Math.min(shards, threads));
+        if (shards == 1) {                      // one shard: straight into the model's gradient, no sum needed
+            java.util.Arrays.fill(model.gradients(), 0f);
+            whole.setGemmThreads(gemmThreads);
+            shard(0, whole, x, labels, batch, step);
+            model.updateStatistics(whole, batch);
+            return new Result(losses[0], correct[0]);
+        }
         run(shards, w -> {
             for (int s = w; s < shards; s += threads) {
-                shard(s, x, labels, batch, step);
+                workspaces[s].setGemmThreads(gemmThreads);
+                java.util.Arrays.fill(gradients[s], 0f);
+                shard(s, workspaces[s], x, labels, batch, step);
             }
         });
         float[] g = model.gradients();
@@ -120,11 +133,9 @@ public final class DataParallel implements AutoCloseable {
         return Math.min(shardRows, batch - s * shardRows);
     }
 
-    private void shard(int s, float[] x, int[] labels, int batch, long step) {
+    private void shard(int s, Workspace ws, float[] x, int[] labels, int batch, long step) {
         int first = s * shardRows, rows = rows(s, batch), width = model.inputWidth();
-        java.util.Arrays.fill(gradients[s], 0f);
         passes[s].set(true, step, first);
-        Workspace ws = workspaces[s];
         losses[s] = model.computeGradients(ws, passes[s], rows, x, first * width, Targets.labels(labels, first), 0,
                 false);
         float[] out = ws.output(model.layers().size() - 1);
