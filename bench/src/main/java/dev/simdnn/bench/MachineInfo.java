@@ -27,6 +27,20 @@ public final class MachineInfo {
         }
     }
 
+    /**
+     * A file-name id of this machine kind for baselines: {@code family25-model17-2cpu} (CPU family and model
+     * from /proc/cpuinfo, the processors this JVM sees).
+     */
+    public static String id() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            return "family" + field(lines, "cpu family") + "-model" + field(lines, "model") + "-"
+                    + Runtime.getRuntime().availableProcessors() + "cpu";
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch") + "-" + Runtime.getRuntime().availableProcessors() + "cpu";
+        }
+    }
+
     private static String field(List<String> lines, String name) {
         for (String line : lines) {
             int colon = line.indexOf(':');
