@@ -10,7 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API activation kernels: one vector loop per activation (the switch is outside the loop), the
  * transcendental ones on {@code lanewise(EXP | EXPM1 | LOG1P | TANH)} (SVML on x86, ≤ 1 ulp, ~16-19x faster
- * than {@link Math}), the last {@code n mod L} elements through {@link ActivationMath}.
+ * than {@link Math}). Forward: the transcendental activations finish their last partial vector with the vector function too
+ * ({@link #vectorTail}), so every element
+ * gets the same vector function wherever it sits in the range: a GEMM epilogue applies them to regions whose
+ * boundaries depend on the thread split, and the results must not (they would differ by an ulp between the SVML
+ * vector function and {@link Math}). The piecewise ones, pure arithmetic identical in both forms, and the backward
+ * passes finish the last {@code n mod L} elements through {@link ActivationMath}.
  */
 public final class ActivationPanama implements ActivationKernels {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
@@ -31,11 +36,15 @@ public final class ActivationPanama implements ActivationKernels {
                 for (; i < bound; i += L) {
                     sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
                 }
+                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
+                return;
             }
             case TANH -> {
                 for (; i < bound; i += L) {
                     FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
                 }
+                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
+                return;
             }
             case RELU -> {
                 for (; i < bound; i += L) {
@@ -55,10 +64,10 @@ public final class ActivationPanama implements ActivationKernels {
             }
             case ELU -> {
                 for (; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    FloatVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
-                    v.blend(neg, v.compare(VectorOperators.GT, 0f).not()).intoArray(y, yOff + i);
+                    elu(FloatVector.fromArray(S, x, xOff + i), alpha).intoArray(y, yOff + i);
                 }
+                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
+                return;
             }
             case SOFTPLUS -> {
                 for (; i < bound; i += L) {
@@ -66,14 +75,15 @@ public final class ActivationPanama implements ActivationKernels {
                     FloatVector tail = v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
                     v.max(0f).add(tail).intoArray(y, yOff + i);
                 }
+                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
+                return;
             }
             case GELU -> {
                 for (; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    FloatVector t = v.mul(v).mul(v).mul(ActivationMath.GELU_A).add(v).mul(ActivationMath.GELU_C)
-                            .lanewise(VectorOperators.TANH);
-                    v.mul(0.5f).mul(t.add(1f)).intoArray(y, yOff + i);
+                    gelu(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
                 }
+                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
+                return;
             }
         }
         for (; i < n; i++) {
@@ -194,6 +204,44 @@ public final class ActivationPanama implements ActivationKernels {
     }
 
     /** 1/(1+e^−v) from e = e^−|v| ≤ 1, so exp never overflows: 1/(1+e) for v ≥ 0, e/(1+e) below. */
+    /** Per-thread room for one vector, so that a tail runs through the same vector code without masks. */
+    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[L]);
+
+    /**
+     * The last {@code count < L} elements of a transcendental activation through the vector function: copied into
+     * a zero-padded scratch vector, computed, copied back (a masked load past the end of an array takes a slow
+     * path that allocates).
+     */
+    private static void vectorTail(Activation f, float alpha, int count, float[] x, int xOff, float[] y, int yOff) {
+        if (count == 0) {
+            return;
+        }
+        float[] t = TAIL.get();
+        java.util.Arrays.fill(t, 0f);
+        System.arraycopy(x, xOff, t, 0, count);
+        FloatVector v = FloatVector.fromArray(S, t, 0);
+        FloatVector r = switch (f) {
+            case SIGMOID -> sigmoid(v);
+            case TANH -> v.lanewise(VectorOperators.TANH);
+            case ELU -> elu(v, alpha);
+            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+            case GELU -> gelu(v);
+            default -> throw new IllegalArgumentException(f + " needs no vector tail");
+        };
+        r.intoArray(t, 0);
+        System.arraycopy(t, 0, y, yOff, count);
+    }
+
+    private static FloatVector elu(FloatVector v, float alpha) {
+        return v.blend(v.lanewise(VectorOperators.EXPM1).mul(alpha), v.compare(VectorOperators.GT, 0f).not());
+    }
+
+    private static FloatVector gelu(FloatVector v) {
+        FloatVector t = v.mul(v).mul(v).mul(ActivationMath.GELU_A).add(v).mul(ActivationMath.GELU_C)
+                .lanewise(VectorOperators.TANH);
+        return v.mul(0.5f).mul(t.add(1f));
+    }
+
     private static FloatVector sigmoid(FloatVector v) {
         FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
         FloatVector onePlusE = e.add(1f);

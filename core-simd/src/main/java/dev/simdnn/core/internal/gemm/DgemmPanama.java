@@ -20,17 +20,39 @@ public final class DgemmPanama extends DoubleMicroKernel {
         super(new Blocking(MR, NR, GemmTuning.DGEMM_KC, GemmTuning.DGEMM_MC, GemmTuning.DGEMM_NC));
     }
 
-    /** The row-vector path's step, vectorised (see {@link SgemmPanama#fmaRow}). */
+    /** The row-vector path's block, vectorised like {@link SgemmPanama#rowBlock} (four vectors per chunk). */
     @Override
-    public void fmaRow(int n, double[] x, int xIdx, double[] b, int bOff, double[] acc) {
-        double a = x[xIdx];
-        DoubleVector va = DoubleVector.broadcast(S, a);
+    public void rowBlock(int kc, double[] x, int xIdx, int xStep, double[] b, int bIdx, int ldb, int cols,
+                         double[] out) {
         int j = 0;
-        for (int bound = S.loopBound(n); j < bound; j += L) {
-            DoubleVector.fromArray(S, b, bOff + j).fma(va, DoubleVector.fromArray(S, acc, j)).intoArray(acc, j);
+        for (; j + 4 * L <= cols; j += 4 * L) {
+            DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S);
+            DoubleVector c2 = DoubleVector.zero(S), c3 = DoubleVector.zero(S);
+            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+                DoubleVector a = DoubleVector.broadcast(S, x[xi]);
+                c0 = DoubleVector.fromArray(S, b, bi).fma(a, c0);
+                c1 = DoubleVector.fromArray(S, b, bi + L).fma(a, c1);
+                c2 = DoubleVector.fromArray(S, b, bi + 2 * L).fma(a, c2);
+                c3 = DoubleVector.fromArray(S, b, bi + 3 * L).fma(a, c3);
+            }
+            c0.intoArray(out, j);
+            c1.intoArray(out, j + L);
+            c2.intoArray(out, j + 2 * L);
+            c3.intoArray(out, j + 3 * L);
         }
-        for (; j < n; j++) {
-            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+        for (; j + L <= cols; j += L) {
+            DoubleVector c0 = DoubleVector.zero(S);
+            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+                c0 = DoubleVector.fromArray(S, b, bi).fma(DoubleVector.broadcast(S, x[xi]), c0);
+            }
+            c0.intoArray(out, j);
+        }
+        for (; j < cols; j++) {
+            double acc = 0;
+            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+                acc = Math.fma(x[xi], b[bi], acc);
+            }
+            out[j] = acc;
         }
     }
 

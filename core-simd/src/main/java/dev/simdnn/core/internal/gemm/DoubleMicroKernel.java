@@ -53,11 +53,15 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
         }
     }
 
+    /** Depth step by depth step: out is updated row by row of B (contiguous), the same fma per element. */
     @Override
-    public void fmaRow(int n, double[] x, int xIdx, double[] b, int bOff, double[] acc) {
-        double a = x[xIdx];
-        for (int j = 0; j < n; j++) {
-            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+    public void rowBlock(int kc, double[] x, int xIdx, int xStep, double[] b, int bIdx, int ldb, int cols, double[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0);
+        for (int p = 0; p < kc; p++) {
+            double a = x[xIdx + p * xStep];
+            for (int j = 0, bi = bIdx + p * ldb; j < cols; j++, bi++) {
+                out[j] = Math.fma(a, b[bi], out[j]);
+            }
         }
     }
 

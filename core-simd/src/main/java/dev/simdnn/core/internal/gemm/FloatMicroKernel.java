@@ -57,11 +57,15 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
         }
     }
 
+    /** Depth step by depth step: out is updated row by row of B (contiguous), the same fma per element. */
     @Override
-    public void fmaRow(int n, float[] x, int xIdx, float[] b, int bOff, float[] acc) {
-        float a = x[xIdx];
-        for (int j = 0; j < n; j++) {
-            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+    public void rowBlock(int kc, float[] x, int xIdx, int xStep, float[] b, int bIdx, int ldb, int cols, float[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0);
+        for (int p = 0; p < kc; p++) {
+            float a = x[xIdx + p * xStep];
+            for (int j = 0, bi = bIdx + p * ldb; j < cols; j++, bi++) {
+                out[j] = Math.fma(a, b[bi], out[j]);
+            }
         }
     }
 

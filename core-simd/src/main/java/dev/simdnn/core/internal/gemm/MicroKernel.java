@@ -56,10 +56,11 @@ public interface MicroKernel<A> {
     void addTile(A tile, int ldt, A c, int cOff, int ldc, int rows, int cols, double alpha, double beta);
 
     /**
-     * One depth step of the row-vector path ({@link RowVectorGemm}):
-     * {@code acc[j] = fma(x[xIdx], b[bOff + j], acc[j])} for j in [0, n), the same fma as the micro-kernel's.
+     * One KC block of the row-vector path ({@link RowVectorGemm}), raw sums:
+     * {@code out[j] = Σ_{p<kc} x[xIdx + p·xStep] · b[bIdx + p·ldb + j]} for j in [0, cols), each by one fma per p
+     * in increasing p starting from 0, the micro-kernel's order.
      */
-    void fmaRow(int n, A x, int xIdx, A b, int bOff, A acc);
+    void rowBlock(int kc, A x, int xIdx, int xStep, A b, int bIdx, int ldb, int cols, A out);
 
     /** {@code dst[j][i] = src[i][j]} for a {@code rows x cols} row-major {@code src}. */
     void transpose(A src, int srcOff, int lds, int rows, int cols, A dst, int dstOff, int ldd);

@@ -23,17 +23,51 @@ public final class SgemmPanama extends FloatMicroKernel {
                 new ActivationPanama());
     }
 
-    /** The row-vector path's step, vectorised: B's row streamed once, the tail by the same scalar fma. */
+    /**
+     * The row-vector path's block: eight vectors of columns (8L values) at a time held in registers over the whole
+     * depth, B read once, row piece by row piece; then single vectors; the last cols mod L columns by the scalar
+     * fma chain (same order, so the same bits as {@link FloatMicroKernel#rowBlock}).
+     */
     @Override
-    public void fmaRow(int n, float[] x, int xIdx, float[] b, int bOff, float[] acc) {
-        float a = x[xIdx];
-        FloatVector va = FloatVector.broadcast(S, a);
+    public void rowBlock(int kc, float[] x, int xIdx, int xStep, float[] b, int bIdx, int ldb, int cols, float[] out) {
         int j = 0;
-        for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector.fromArray(S, b, bOff + j).fma(va, FloatVector.fromArray(S, acc, j)).intoArray(acc, j);
+        for (; j + 8 * L <= cols; j += 8 * L) {
+            FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
+            FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
+            FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
+            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+                FloatVector a = FloatVector.broadcast(S, x[xi]);
+                c0 = FloatVector.fromArray(S, b, bi).fma(a, c0);
+                c1 = FloatVector.fromArray(S, b, bi + L).fma(a, c1);
+                c2 = FloatVector.fromArray(S, b, bi + 2 * L).fma(a, c2);
+                c3 = FloatVector.fromArray(S, b, bi + 3 * L).fma(a, c3);
+                c4 = FloatVector.fromArray(S, b, bi + 4 * L).fma(a, c4);
+                c5 = FloatVector.fromArray(S, b, bi + 5 * L).fma(a, c5);
+                c6 = FloatVector.fromArray(S, b, bi + 6 * L).fma(a, c6);
+                c7 = FloatVector.fromArray(S, b, bi + 7 * L).fma(a, c7);
+            }
+            c0.intoArray(out, j);
+            c1.intoArray(out, j + L);
+            c2.intoArray(out, j + 2 * L);
+            c3.intoArray(out, j + 3 * L);
+            c4.intoArray(out, j + 4 * L);
+            c5.intoArray(out, j + 5 * L);
+            c6.intoArray(out, j + 6 * L);
+            c7.intoArray(out, j + 7 * L);
         }
-        for (; j < n; j++) {
-            acc[j] = Math.fma(a, b[bOff + j], acc[j]);
+        for (; j + L <= cols; j += L) {
+            FloatVector c0 = FloatVector.zero(S);
+            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+                c0 = FloatVector.fromArray(S, b, bi).fma(FloatVector.broadcast(S, x[xi]), c0);
+            }
+            c0.intoArray(out, j);
+        }
+        for (; j < cols; j++) {
+            float acc = 0f;
+            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+                acc = Math.fma(x[xi], b[bi], acc);
+            }
+            out[j] = acc;
         }
     }
 
