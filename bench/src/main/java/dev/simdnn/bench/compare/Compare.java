@@ -37,7 +37,7 @@ public final class Compare {
     /** simdnn class → its peers' classes. */
     static final Map<String, List<String>> PEERS = Map.of(
             "gemm.SgemmBench", List.of("gemm.OpenBlasSgemmBench"),
-            "gemm.DgemmBench", List.of("gemm.OpenBlasDgemmBench"),
+            "gemm.DgemmBench", List.of("gemm.OpenBlasDgemmBench", "gemm.EjmlDgemmBench", "gemm.OjAlgoDgemmBench"),
             "train.TrainStepBench", List.of("peers.Dl4jTrainStepBench", "peers.DjlTrainStepBench"),
             "train.InferenceBench", List.of("peers.Dl4jInferenceBench", "peers.DjlInferenceBench"));
 

@@ -150,6 +150,25 @@ class TrainerTest {
         assertEquals(0.05, stepped.epochs().get(2).learningRate(), 1e-12);
     }
 
+    /** Polyak (EMA) evaluation: the average follows every step, validation runs on it, training keeps its own. */
+    @Test
+    void averagedEvaluationUsesTheAverageAndRestoresTheWeights() {
+        Sequential m = model(false);
+        Optimizer o = Optimizers.create("adam", m, Map.of());
+        var ema = new dev.simdnn.optim.avg.ExponentialAverage(m.parameterCount(), 0.9f);
+        History h = new Trainer().epochs(3).batchSize(32).average(ema).fit(m, o, train, test);
+        int batches = (train.rows() + 31) / 32;
+        assertEquals(3L * batches, ema.steps());
+        float[] averaged = new float[m.parameterCount()];
+        ema.value(averaged, 0);
+        assertTrue(!Arrays.equals(averaged, m.parameters()), "the model keeps its trained weights, not the average");
+        float[] trained = m.parameters().clone();
+        System.arraycopy(averaged, 0, m.parameters(), 0, averaged.length);
+        assertEquals(Evaluation.of(m, test).accuracy(), h.last().validationAccuracy(), 1e-12,
+                "validation ran on the averaged weights");
+        System.arraycopy(trained, 0, m.parameters(), 0, trained.length);
+    }
+
     @Test
     void stratifiedBatchesHoldEveryClassInProportion() {
         int[] order = new int[train.rows()];
