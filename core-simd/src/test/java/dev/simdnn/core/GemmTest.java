@@ -128,24 +128,34 @@ class GemmTest {
     }
 
     /**
-     * With a transcendental activation fused, too: the epilogue's regions depend on the thread split, so the
-     * activation must give each element the same bits wherever it falls in a region (found by the layers' concurrent
-     * inference test, where a busy pool made one caller run a product alone).
+     * With an activation fused: the epilogue's regions depend on the thread split, so the activation must give each
+     * element the same bits wherever it falls in a region (found by the layers' concurrent inference test, where a
+     * busy pool made one caller run a product alone). Bitwise for the arithmetic activations; within 1 ulp for the
+     * transcendental ones on the Vector API, whose lanewise(EXP/TANH/…) is SVML in C2-compiled code and Math before
+     * (which one a call meets depends on JIT timing; see Gemm's Javadoc).
      */
     @Test
-    void fusedTranscendentalActivationsAreThreadIndependent() {
+    void fusedActivationsAreThreadIndependent() {
         SplittableRandom rnd = new SplittableRandom(13);
         for (int[] s : new int[][] {{200, 300, 300}, {130, 70, 600}, {300, 10, 600}, {1, 100, 50}}) {
             Problem p = problem(rnd, s[0], s[1], s[2], false, false);
             float[] bias = fill(rnd, s[1]);
-            for (Activation f : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.GELU, Activation.ELU,
-                    Activation.SOFTPLUS}) {
+            for (Activation f : Activation.values()) {
                 Epilogue e = Epilogue.of(f).withBias(bias, 0);
+                boolean exact = !ActivationReference.transcendental(f);
                 for (KernelProvider provider : TwinProviders.all()) {
                     float[] one = run(provider.gemm(), p, 1f, 0f, 1, e);
                     for (int threads : new int[] {2, 3}) {
-                        assertArrayEquals(one, run(provider.gemm(), p, 1f, 0f, threads, e),
-                                provider.backend() + " " + f + " threads=" + threads + " " + Arrays.toString(s));
+                        float[] other = run(provider.gemm(), p, 1f, 0f, threads, e);
+                        String what = provider.backend() + " " + f + " threads=" + threads + " " + Arrays.toString(s);
+                        if (exact || provider.backend() == Backend.SCALAR) {
+                            assertArrayEquals(one, other, what);
+                        } else {
+                            for (int i = 0; i < one.length; i++) {
+                                assertTrue(Math.abs(one[i] - other[i]) <= Math.ulp(one[i]), what + " at " + i + ": "
+                                        + one[i] + " vs " + other[i]);
+                            }
+                        }
                     }
                 }
             }

@@ -32,7 +32,7 @@ class ModelFileTest {
         SequentialBuilder b = Sequential.builder(5).seed(77).dense(4, false, Activation.IDENTITY).batchNorm()
                 .activation(Activation.LEAKY_RELU, 0.2f).auxiliaryLoss(AuxiliaryLoss.l1Activity(0.01)).dropout(0.1)
                 .maxout(3, 2);
-        return b.dense(3, Activation.ELU).loss(new MulticlassHinge(dev.simdnn.core.Reduction.SUM, 0.5f)).build();
+        return b.dense(3, Activation.LEAKY_RELU).loss(new MulticlassHinge(dev.simdnn.core.Reduction.SUM, 0.5f)).build();
     }
 
     static float[] input(int n) {

@@ -15,7 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * gets the same vector function wherever it sits in the range: a GEMM epilogue applies them to regions whose
  * boundaries depend on the thread split, and the results must not (they would differ by an ulp between the SVML
  * vector function and {@link Math}). The piecewise ones, pure arithmetic identical in both forms, and the backward
- * passes finish the last {@code n mod L} elements through {@link ActivationMath}.
+ * passes finish the last {@code n mod L} elements through {@link ActivationMath}. Caveat: the Vector API itself
+ * evaluates {@code lanewise(EXP/TANH/…)} with SVML only in C2-compiled code and with {@link Math} before, so
+ * during warm-up a transcendental activation may differ from its steady-state value by 1 ulp.
  */
 public final class ActivationPanama implements ActivationKernels {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
