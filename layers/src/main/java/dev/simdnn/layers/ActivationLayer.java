@@ -96,6 +96,29 @@ public final class ActivationLayer extends Layer {
     }
 
     @Override
+    protected double[][] forwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                  Pass pass) {
+        double[] y = new double[x.length], ry = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = ReferenceMath.activate(activation, alpha, x[i]);
+            ry[i] = ReferenceMath.derivative(activation, alpha, x[i]) * rx[i];
+        }
+        return new double[][] {y, ry};
+    }
+
+    @Override
+    protected double[][] backwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                   double[] dOut, double[] rdOut, Pass pass, double[] rdParams) {
+        double[] dx = new double[x.length], rdx = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double d1 = ReferenceMath.derivative(activation, alpha, x[i]);
+            dx[i] = dOut[i] * d1;
+            rdx[i] = rdOut[i] * d1 + dOut[i] * ReferenceMath.secondDerivative(activation, alpha, x[i]) * rx[i];
+        }
+        return new double[][] {dx, rdx};
+    }
+
+    @Override
     protected double[] backwardReference(double[] p, double[] stats, int batch, double[] x, double[] dOut, Pass pass,
                                          double[] dParams) {
         double[] dx = new double[batch * inputWidth()];

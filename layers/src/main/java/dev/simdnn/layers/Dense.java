@@ -243,6 +243,63 @@ public final class Dense extends Layer {
     }
 
     @Override
+    protected double[][] forwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                  Pass pass) {
+        double[] z = preActivation(p, batch, x), rz = preActivationR(p, vP, batch, x, rx);
+        double[] y = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            y[i] = ReferenceMath.activate(activation, alpha, z[i]);
+            rz[i] *= ReferenceMath.derivative(activation, alpha, z[i]);
+        }
+        return new double[][] {y, rz};
+    }
+
+    /** R(Z) = R(X)·W + X·V_W + V_b (W transposed when tied). */
+    private double[] preActivationR(double[] p, double[] vP, int batch, double[] x, double[] rx) {
+        int in = inputWidth(), out = outputWidth();
+        boolean t = tiedTo != null;
+        double[] r = ReferenceMath.matmul(false, t, batch, out, in, rx, 0, p, weightOffset);
+        double[] xv = ReferenceMath.matmul(false, t, batch, out, in, x, 0, vP, weightOffset);
+        for (int i = 0; i < r.length; i++) {
+            r[i] += xv[i] + (hasBias ? vP[biasOffset + i % out] : 0);
+        }
+        return r;
+    }
+
+    @Override
+    protected double[][] backwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                   double[] dOut, double[] rdOut, Pass pass, double[] rdParams) {
+        int in = inputWidth(), out = outputWidth();
+        boolean t = tiedTo != null;
+        double[] z = preActivation(p, batch, x), rz = preActivationR(p, vP, batch, x, rx);
+        double[] dz = new double[z.length], rdz = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            double d1 = ReferenceMath.derivative(activation, alpha, z[i]);
+            dz[i] = dOut[i] * d1;
+            rdz[i] = rdOut[i] * d1 + dOut[i] * ReferenceMath.secondDerivative(activation, alpha, z[i]) * rz[i];
+        }
+        if (hasBias) {
+            for (int i = 0; i < rdz.length; i++) {
+                rdParams[biasOffset + i % out] += rdz[i];
+            }
+        }
+        double[] a = t ? ReferenceMath.matmul(true, false, out, in, batch, rdz, 0, x, 0)      // R(dZᵀX)
+                : ReferenceMath.matmul(true, false, in, out, batch, x, 0, rdz, 0);             // R(XᵀdZ)
+        double[] b = t ? ReferenceMath.matmul(true, false, out, in, batch, dz, 0, rx, 0)
+                : ReferenceMath.matmul(true, false, in, out, batch, rx, 0, dz, 0);
+        for (int i = 0; i < a.length; i++) {
+            rdParams[weightOffset + i] += a[i] + b[i];
+        }
+        double[] dx = ReferenceMath.matmul(false, !t, batch, in, out, dz, 0, p, weightOffset);
+        double[] rdx = ReferenceMath.matmul(false, !t, batch, in, out, rdz, 0, p, weightOffset);
+        double[] dzv = ReferenceMath.matmul(false, !t, batch, in, out, dz, 0, vP, weightOffset);
+        for (int i = 0; i < rdx.length; i++) {
+            rdx[i] += dzv[i];
+        }
+        return new double[][] {dx, rdx};
+    }
+
+    @Override
     protected double[] backwardReference(double[] p, double[] stats, int batch, double[] x, double[] dOut, Pass pass,
                                          double[] dParams) {
         int in = inputWidth(), out = outputWidth();

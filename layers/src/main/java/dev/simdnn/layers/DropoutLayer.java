@@ -104,6 +104,20 @@ public final class DropoutLayer extends Layer {
     }
 
     @Override
+    protected double[][] forwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                  Pass pass) {
+        return new double[][] {forwardReference(p, stats, batch, x, pass, null),
+                forwardReference(p, stats, batch, rx, pass, null)};     // linear in x
+    }
+
+    @Override
+    protected double[][] backwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                   double[] dOut, double[] rdOut, Pass pass, double[] rdParams) {
+        return new double[][] {backwardReference(p, stats, batch, x, dOut, pass, rdParams),
+                backwardReference(p, stats, batch, x, rdOut, pass, rdParams)};
+    }
+
+    @Override
     protected double[] backwardReference(double[] p, double[] stats, int batch, double[] x, double[] dOut, Pass pass,
                                          double[] dParams) {
         double[] m = mask(batch, pass);

@@ -112,6 +112,28 @@ public abstract class Layer {
                                                   double[] dOut, Pass pass, double[] dParams);
 
     /**
+     * The R-operator (Pearlmutter 1994) of {@link #forwardReference}: the output and its directional derivative
+     * {@code Ry} when the parameters move along {@code vP} and the input along {@code rx}. Returns {y, Ry}.
+     *
+     * @throws UnsupportedOperationException for layers without an exact Hessian-vector product (batch norm)
+     */
+    protected double[][] forwardR(double[] params, double[] vP, double[] statistics, int batch, double[] x,
+                                  double[] rx, Pass pass) {
+        throw new UnsupportedOperationException(name() + ": no exact Hessian-vector product for " + kind()
+                + " layers; use finite differences of gradients (HessianFree)");
+    }
+
+    /**
+     * The R-operator of {@link #backwardReference}: with the forward's x, Rx and the incoming dOut, R(dOut), adds
+     * R(dL/dθ) into {@code rdParams} and returns {dL/dx, R(dL/dx)}.
+     */
+    protected double[][] backwardR(double[] params, double[] vP, double[] statistics, int batch, double[] x,
+                                   double[] rx, double[] dOut, double[] rdOut, Pass pass, double[] rdParams) {
+        throw new UnsupportedOperationException(name() + ": no exact Hessian-vector product for " + kind()
+                + " layers; use finite differences of gradients (HessianFree)");
+    }
+
+    /**
      * Updates running statistics after a training forward pass (batch norm); nothing for other layers. Kept apart
      * from {@link #forward} so that gradient checks and data-parallel workers can run training passes without
      * moving them.

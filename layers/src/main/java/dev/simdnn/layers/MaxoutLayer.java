@@ -95,6 +95,28 @@ public final class MaxoutLayer extends Layer {
     }
 
     @Override
+    protected double[][] forwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                  Pass pass) {
+        int units = outputWidth();
+        double[] y = new double[batch * units], ry = new double[batch * units];
+        for (int r = 0; r < batch; r++) {
+            for (int u = 0; u < units; u++) {
+                int at = r * k * units + argmax(x, r, u) * units + u;      // routing is locally constant
+                y[r * units + u] = x[at];
+                ry[r * units + u] = rx[at];
+            }
+        }
+        return new double[][] {y, ry};
+    }
+
+    @Override
+    protected double[][] backwardR(double[] p, double[] vP, double[] stats, int batch, double[] x, double[] rx,
+                                   double[] dOut, double[] rdOut, Pass pass, double[] rdParams) {
+        return new double[][] {backwardReference(p, stats, batch, x, dOut, pass, rdParams),
+                backwardReference(p, stats, batch, x, rdOut, pass, rdParams)};
+    }
+
+    @Override
     protected double[] backwardReference(double[] p, double[] stats, int batch, double[] x, double[] dOut, Pass pass,
                                          double[] dParams) {
         int units = outputWidth();

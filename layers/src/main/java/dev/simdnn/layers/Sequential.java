@@ -359,6 +359,45 @@ public final class Sequential {
         return value;
     }
 
+    /**
+     * The exact Hessian-vector product of the reference loss with respect to the parameters, H·v, by the
+     * R-operator (Pearlmutter 1994: a forward pass of directional derivatives, then a backward pass of the
+     * gradient's directional derivatives), in double, at {@code params}; the input is held fixed. Every layer but
+     * batch norm supports it.
+     *
+     * @throws UnsupportedOperationException naming a layer without an R-operator
+     */
+    public double[] referenceHessianVector(double[] params, double[] statistics, Pass pass, int batch, double[] x,
+                                           Targets targets, double[] v) {
+        if (v.length != params.length) {
+            throw new IllegalArgumentException("v has " + v.length + " values, the parameters " + params.length);
+        }
+        int n = layers.size();
+        double[][] inputs = new double[n + 1][], rInputs = new double[n + 1][];
+        inputs[0] = x;
+        rInputs[0] = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            double[][] yr = layers.get(i).forwardR(params, v, statistics, batch, inputs[i], rInputs[i], pass);
+            inputs[i + 1] = yr[0];
+            rInputs[i + 1] = yr[1];
+        }
+        double[] dOut = new double[batch * outputWidth()];
+        loss.referenceLoss(batch, outputWidth(), inputs[n], targets, 0, dOut, null);
+        double[] rdOut = loss.referenceGradientR(batch, outputWidth(), inputs[n], rInputs[n], targets);
+        double[] hv = new double[params.length];
+        for (int i = n - 1; i >= 0; i--) {
+            if (auxiliary[i] != null) {
+                auxiliary[i].referenceAddTo(batch, layers.get(i).outputWidth(), inputs[i + 1], dOut);
+                auxiliary[i].referenceGradientR(batch, rInputs[i + 1], rdOut);
+            }
+            double[][] d = layers.get(i).backwardR(params, v, statistics, batch, inputs[i], rInputs[i], dOut, rdOut,
+                    pass, hv);
+            dOut = d[0];
+            rdOut = d[1];
+        }
+        return hv;
+    }
+
     // ---------------------------------------------------------------- inference
 
     /**

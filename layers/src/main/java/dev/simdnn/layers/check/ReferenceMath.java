@@ -69,6 +69,31 @@ public final class ReferenceMath {
         };
     }
 
+    /** f″(v) (0 on the linear pieces of the piecewise activations). */
+    public static double secondDerivative(Activation f, double alpha, double v) {
+        return switch (f) {
+            case IDENTITY, RELU, LEAKY_RELU, HARD_TANH -> 0;
+            case SIGMOID -> {
+                double s = activate(f, alpha, v);
+                yield s * (1 - s) * (1 - 2 * s);
+            }
+            case TANH -> {
+                double t = Math.tanh(v);
+                yield -2 * t * (1 - t * t);
+            }
+            case ELU -> v > 0 ? 0 : alpha * Math.exp(v);
+            case SOFTPLUS -> {
+                double s = activate(Activation.SIGMOID, alpha, v);
+                yield s * (1 - s);
+            }
+            case GELU -> {
+                double u = GELU_C * (v + 0.044715 * v * v * v), t = Math.tanh(u), sech2 = 1 - t * t;
+                double du = GELU_C * (1 + 3 * 0.044715 * v * v), ddu = GELU_C * 6 * 0.044715 * v;
+                yield sech2 * du + 0.5 * v * sech2 * (ddu - 2 * t * du * du);
+            }
+        };
+    }
+
     /**
      * Distance from v to the nearest point where f′ jumps (0 for ReLU, leaky ReLU and ELU with α ≠ 1; ±1 for hard
      * tanh), or +∞ for smooth activations. Gradient checks near a kink compare two one-sided slopes.

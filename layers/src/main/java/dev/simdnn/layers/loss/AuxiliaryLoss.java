@@ -71,6 +71,15 @@ public record AuxiliaryLoss(Kind kind, double lambda) {
         return s * total;
     }
 
+    /** Adds the R-operator of this loss's gradient along {@code rh} into {@code rGrad} (L2: (λ/batch)·rh; L1: 0). */
+    public void referenceGradientR(int batch, double[] rh, double[] rGrad) {
+        if (kind == Kind.L2) {
+            for (int i = 0; i < rh.length; i++) {
+                rGrad[i] += lambda / batch * rh[i];
+            }
+        }
+    }
+
     /** {@code l2 lambda=...} for the model file. */
     public String spec() {
         return "kind=" + kind.name().toLowerCase(Locale.ROOT) + " lambda=" + lambda;

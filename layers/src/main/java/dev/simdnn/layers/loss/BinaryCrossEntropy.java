@@ -45,6 +45,18 @@ public final class BinaryCrossEntropy extends LossHead {
     }
 
     @Override
+    public double[] referenceGradientR(int batch, int width, double[] out, double[] rOut, Targets targets) {
+        int n = batch * width;
+        double s = scale(n);
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = out[i], sig = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+            r[i] = s * sig * (1 - sig) * rOut[i];
+        }
+        return r;
+    }
+
+    @Override
     public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad,
                                 KinkSignature kinks) {
         Targets t = shifted(targets, row0, width);

@@ -59,6 +59,12 @@ public abstract class LossHead {
     public abstract double referenceLoss(int batch, int width, double[] out, Targets targets, int row0,
                                          double[] grad, KinkSignature kinks);
 
+    /**
+     * The R-operator of the reference gradient: the derivative of dL/d(out) along {@code rOut}, i.e. (∇²_out L)·rOut,
+     * for exact Hessian-vector products.
+     */
+    public abstract double[] referenceGradientR(int batch, int width, double[] out, double[] rOut, Targets targets);
+
     /** Predictions from raw outputs ({@code dest == out} allowed). */
     public void activate(int batch, int width, float[] out, int off, float[] dest, int dOff) {
         if (dest != out || dOff != off) {

@@ -54,6 +54,12 @@ public final class MulticlassHinge extends LossHead {
                 reduction);
     }
 
+    /** Piecewise linear: zero curvature away from the kinks. */
+    @Override
+    public double[] referenceGradientR(int batch, int width, double[] out, double[] rOut, Targets targets) {
+        return new double[batch * width];
+    }
+
     @Override
     public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad,
                                 KinkSignature kinks) {

@@ -74,6 +74,32 @@ public final class SoftmaxCrossEntropy extends LossHead {
         return s * total;
     }
 
+    /** grad = s·(p·mass − y) with p = softmax: R(grad) = s·mass·p ⊙ (R(out) − Σ p·R(out)) per row. */
+    @Override
+    public double[] referenceGradientR(int batch, int width, double[] out, double[] rOut, Targets targets) {
+        checkTargets(targets, batch, width);
+        double s = scale(batch);
+        double[] r = new double[batch * width];
+        for (int row = 0; row < batch; row++) {
+            double max = Double.NEGATIVE_INFINITY, sum = 0, mass = 0, dot = 0;
+            for (int j = 0; j < width; j++) {
+                max = Math.max(max, out[row * width + j]);
+            }
+            for (int j = 0; j < width; j++) {
+                sum += Math.exp(out[row * width + j] - max);
+                mass += target(targets, row, j, width);
+            }
+            for (int j = 0; j < width; j++) {
+                dot += Math.exp(out[row * width + j] - max) / sum * rOut[row * width + j];
+            }
+            for (int j = 0; j < width; j++) {
+                double pj = Math.exp(out[row * width + j] - max) / sum;
+                r[row * width + j] = s * mass * pj * (rOut[row * width + j] - dot);
+            }
+        }
+        return r;
+    }
+
     private static double target(Targets t, int row, int j, int width) {
         return t.hasLabels() ? (t.labels()[t.labelOffset() + row] == j ? 1 : 0)
                 : t.values()[t.valueOffset() + row * width + j];

@@ -50,6 +50,17 @@ public final class SquaredError extends LossHead {
     }
 
     @Override
+    public double[] referenceGradientR(int batch, int width, double[] out, double[] rOut, Targets targets) {
+        int n = batch * width;
+        double c = (half ? 0.5 : 1.0) * scale(n);
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = 2 * c * rOut[i];
+        }
+        return r;
+    }
+
+    @Override
     public double referenceLoss(int batch, int width, double[] out, Targets targets, int row0, double[] grad,
                                 KinkSignature kinks) {
         Targets t = shifted(targets, row0, width);

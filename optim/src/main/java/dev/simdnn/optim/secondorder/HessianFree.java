@@ -9,8 +9,8 @@ package dev.simdnn.optim.secondorder;
  * decrease (×2/3 when the quadratic model was good, ×3/2 when poor). CG stops early when it meets negative
  * curvature.
  *
- * <p>For models the product is the same difference of two backward passes; an exact R-operator product is not
- * provided (see the closing note of the second-order issue).
+ * <p>With a {@link HessianVectorProduct} ({@link #minimize(DifferentiableFunction, HessianVectorProduct, double[],
+ * Budget)}) the products are exact instead: for models, the R-operator of {@link ReferenceModelFunction}.
  */
 public final class HessianFree {
     private final int cgIterations;
@@ -53,6 +53,11 @@ public final class HessianFree {
     }
 
     public Result minimize(DifferentiableFunction f, double[] x0, Budget budget) {
+        return minimize(f, null, x0, budget);
+    }
+
+    /** Hessian-free with exact products {@code hvp} (finite differences of gradients when null). */
+    public Result minimize(DifferentiableFunction f, HessianVectorProduct hvp, double[] x0, Budget budget) {
         Evaluator e = new Evaluator(f, budget, x0);
         int n = f.dimension();
         double[] x = x0.clone(), g = new double[n];
@@ -67,7 +72,7 @@ public final class HessianFree {
                 double[] at = x, minusG = ConjugateGradient.negate(g);
                 double damping = lambda;
                 ConjugateGradient.Solution p = ConjugateGradient.solve((v, out) -> {
-                    double[] hv = hessianVector(e::evaluate, at, v);
+                    double[] hv = hvp != null ? hvp.apply(at, v) : hessianVector(e::evaluate, at, v);
                     for (int i = 0; i < n; i++) {
                         out[i] = hv[i] + damping * v[i];
                     }
@@ -76,7 +81,7 @@ public final class HessianFree {
                 if (Evaluator.dot(d, g) >= 0) {
                     d = minusG;
                 }
-                double[] hd = hessianVector(e::evaluate, x, d);
+                double[] hd = hvp != null ? hvp.apply(x, d) : hessianVector(e::evaluate, x, d);
                 double predicted = Evaluator.dot(g, d) + 0.5 * Evaluator.dot(d, hd);
                 LineSearch.Step step = LineSearch.armijo(e, x, fx, g, d, 1);
                 if (!step.success()) {

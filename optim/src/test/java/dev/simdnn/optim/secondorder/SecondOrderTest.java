@@ -180,6 +180,40 @@ class SecondOrderTest {
         }
     }
 
+    /**
+     * For a model the exact product (the R-operator) equals the finite-difference Hessian times v (to the
+     * difference's own error), and Hessian-free with exact products lowers the full-batch loss.
+     */
+    @Test
+    void modelHessianVectorProductsAreExactAndDriveHessianFree() {
+        Dataset.Split s = DataSets.digits().split(0.2, 1);
+        Preprocessor p = Preprocessor.parse("standardize");
+        p.fit(s.first());
+        Dataset small = p.apply(s.first()).subset(java.util.stream.IntStream.range(0, 60).toArray(), "60 digits");
+        Sequential m = Sequential.builder(64).seed(4).dense(3, Activation.TANH).dense(10, Activation.IDENTITY)
+                .loss(new SoftmaxCrossEntropy()).build();
+        ReferenceModelFunction f = new ReferenceModelFunction(m, small);
+        double[] x = f.point(), v = random(f.dimension(), 8);
+        double[] hv = f.apply(x, v);
+        Curvature c = Curvature.at(f, x);
+        int n = f.dimension();
+        double diff = 0, norm = 0;
+        for (int i = 0; i < n; i++) {
+            double fd = 0;
+            for (int j = 0; j < n; j++) {
+                fd += c.hessian()[i * n + j] * v[j];
+            }
+            diff += (fd - hv[i]) * (fd - hv[i]);
+            norm += fd * fd;
+        }
+        assertTrue(Math.sqrt(diff / norm) < 1e-6, "‖Hv − H_fd·v‖/‖H_fd·v‖ = " + Math.sqrt(diff / norm));
+        double start = f.value(x);
+        Result hf = new HessianFree(20, 1).minimize(f, f, x, new Budget(10, 1_000, 1e-8));
+        System.out.printf("Hessian-free with exact products: loss %.4f -> %.4f in %d iterations%n", start, hf.value(),
+                hf.iterations());
+        assertTrue(hf.value() < 0.5 * start, hf.message());
+    }
+
     @Test
     void diagnosticsClassifyCriticalPointsAndGiveTheOptimalStep() {
         assertEquals(Curvature.Kind.SADDLE, Curvature.at(TestFunctions.saddle(), new double[2]).classify());
