@@ -19,10 +19,8 @@ import dev.simdnn.core.internal.Parallelism;
  * <p>Accuracy: each element is a sum of k products accumulated with fused multiply-adds in blocks of KC
  * (256); the error is within {@code γ_k·Σ|a_ip·b_pj|} with {@code γ_k = k·u/(1 - k·u)} (u = 2^-24 for float,
  * 2^-53 for double), plus one rounding each for α and β. Results are bitwise identical for any thread
- * count, and between the Vector API and scalar backends. One exception: a fused epilogue with a transcendental
- * activation (sigmoid, tanh, ELU, softplus, GELU) on the Vector API backend agrees across thread counts to 1 ulp,
- * not bitwise, because the Vector API computes {@code lanewise(EXP/TANH/…)} with SVML in C2-compiled code and
- * with {@link Math} in code not yet compiled, and which one a call meets depends on timing.
+ * count, and between the Vector API and scalar backends, fused epilogues included: the transcendental
+ * activations are plain arithmetic (the internal {@code FloatMath}), the same bits on every JIT tier.
  */
 public final class Gemm {
     private Gemm() {}

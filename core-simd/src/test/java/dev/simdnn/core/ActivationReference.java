@@ -21,14 +21,6 @@ public final class ActivationReference {
         };
     }
 
-    /** True for the activations computed with exp/tanh/log1p, whose vector and scalar values may differ by ulps. */
-    public static boolean transcendental(Activation a) {
-        return switch (a) {
-            case SIGMOID, TANH, ELU, SOFTPLUS, GELU -> true;
-            default -> false;
-        };
-    }
-
     /** Central difference of {@link #f} in double. */
     public static double numericDerivative(Activation a, double alpha, double v) {
         double h = 1e-6 * Math.max(1, Math.abs(v));

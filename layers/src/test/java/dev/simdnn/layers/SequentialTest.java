@@ -277,14 +277,12 @@ class SequentialTest {
         }
     }
 
-    /**
-     * Arithmetic activations only: a transcendental one may differ by 1 ulp between JIT tiers (the Vector API's
-     * lanewise TANH is SVML in C2 code, Math before), which is not what this test is about.
-     */
+    /** Bitwise, transcendental activations included (their exp/tanh are plain arithmetic on every JIT tier). */
     @Test
     void concurrentInferenceFromEightThreadsEqualsSequential() throws Exception {
         Sequential model = Sequential.builder(64).dense(128, Activation.RELU).batchNorm().dropout(0.5)
-                .dense(64, Activation.HARD_TANH).dense(10, Activation.IDENTITY).seed(3).build();
+                .dense(64, Activation.HARD_TANH).dense(48, Activation.TANH).dense(32, Activation.GELU)
+                .dense(10, Activation.IDENTITY).seed(3).build();
         float[] train = gaussian(32 * 64, 1);
         for (int i = 0; i < 3; i++) {
             model.computeGradients(32, train, 0, Targets.labels(labels(32, 10, i)));

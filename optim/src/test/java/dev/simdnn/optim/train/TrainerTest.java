@@ -48,9 +48,24 @@ class TrainerTest {
     /** The same seed gives the same model bytes for 1, 2 and 3 threads (dropout and batch norm included). */
     @Test
     void trainingIsBitwiseDeterministicAcrossThreadCounts() {
+        assertSameBitsForOneTwoThreeThreads(() -> model(true));
+    }
+
+    /**
+     * The same with every transcendental activation: their exp/tanh are plain arithmetic (FloatMath), so neither the
+     * thread split nor the JIT tier a call meets can change a bit.
+     */
+    @Test
+    void trainingWithTranscendentalActivationsIsBitwiseDeterministicAcrossThreadCounts() {
+        assertSameBitsForOneTwoThreeThreads(() -> Sequential.builder(64).seed(6).loss(new SoftmaxCrossEntropy())
+                .dense(40, Activation.TANH).dense(32, Activation.GELU).dense(24, Activation.SIGMOID)
+                .dense(20, Activation.ELU).dense(16, Activation.SOFTPLUS).dense(10, Activation.IDENTITY).build());
+    }
+
+    private static void assertSameBitsForOneTwoThreeThreads(java.util.function.Supplier<Sequential> architecture) {
         int[][] bits = new int[3][];
         for (int threads = 1; threads <= 3; threads++) {
-            Sequential m = model(true);
+            Sequential m = architecture.get();
             Optimizer adam = Optimizers.create("adam", m, Map.of());
             new Trainer().epochs(2).batchSize(100).shardRows(32).threads(threads).seed(3).fit(m, adam, train, null);
             float[] p = m.parameters();

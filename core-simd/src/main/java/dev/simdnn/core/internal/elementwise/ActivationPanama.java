@@ -2,6 +2,7 @@ package dev.simdnn.core.internal.elementwise;
 
 import dev.simdnn.core.Activation;
 import dev.simdnn.core.internal.PanamaSpecies;
+import dev.simdnn.core.internal.math.FloatMathPanama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -9,15 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API activation kernels: one vector loop per activation (the switch is outside the loop), the
- * transcendental ones on {@code lanewise(EXP | EXPM1 | LOG1P | TANH)} (SVML on x86, ≤ 1 ulp, ~16-19x faster
- * than {@link Math}). Forward: the transcendental activations finish their last partial vector with the vector function too
- * ({@link #vectorTail}), so every element
- * gets the same vector function wherever it sits in the range: a GEMM epilogue applies them to regions whose
- * boundaries depend on the thread split, and the results must not (they would differ by an ulp between the SVML
- * vector function and {@link Math}). The piecewise ones, pure arithmetic identical in both forms, and the backward
- * passes finish the last {@code n mod L} elements through {@link ActivationMath}. Caveat: the Vector API itself
- * evaluates {@code lanewise(EXP/TANH/…)} with SVML only in C2-compiled code and with {@link Math} before, so
- * during warm-up a transcendental activation may differ from its steady-state value by 1 ulp.
+ * transcendental ones on {@link FloatMathPanama}, which performs {@link ActivationMath}'s operations in the same
+ * order. Every element therefore gets the same bits from the vector loop, from the scalar tail loop (the last
+ * {@code n mod L} elements) and from the scalar twin, so a GEMM epilogue, whose regions depend on the thread split,
+ * gives the same bits for any split, on every JIT tier.
  */
 public final class ActivationPanama implements ActivationKernels {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
@@ -36,17 +32,13 @@ public final class ActivationPanama implements ActivationKernels {
             }
             case SIGMOID -> {
                 for (; i < bound; i += L) {
-                    sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+                    FloatMathPanama.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
                 }
-                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
-                return;
             }
             case TANH -> {
                 for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+                    FloatMathPanama.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
                 }
-                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
-                return;
             }
             case RELU -> {
                 for (; i < bound; i += L) {
@@ -66,26 +58,22 @@ public final class ActivationPanama implements ActivationKernels {
             }
             case ELU -> {
                 for (; i < bound; i += L) {
-                    elu(FloatVector.fromArray(S, x, xOff + i), alpha).intoArray(y, yOff + i);
+                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+                    v.blend(FloatMathPanama.expm1(v).mul(alpha), notPositive(v)).intoArray(y, yOff + i);
                 }
-                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
-                return;
             }
             case SOFTPLUS -> {
                 for (; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    FloatVector tail = v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+                    FloatVector tail = FloatMathPanama.log1pUnit(FloatMathPanama.exp(v.abs().neg()));
                     v.max(0f).add(tail).intoArray(y, yOff + i);
                 }
-                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
-                return;
             }
             case GELU -> {
                 for (; i < bound; i += L) {
-                    gelu(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+                    v.mul(FloatMathPanama.sigmoid(geluInner(v.mul(v), v).mul(2f))).intoArray(y, yOff + i);
                 }
-                vectorTail(f, alpha, n - i, x, xOff + i, y, yOff + i);
-                return;
             }
         }
         for (; i < n; i++) {
@@ -163,24 +151,22 @@ public final class ActivationPanama implements ActivationKernels {
                 for (; i < bound; i += L) {
                     FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
                     FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
-                    FloatVector neg = d.mul(c.lanewise(VectorOperators.EXP).mul(alpha));
+                    FloatVector neg = d.mul(FloatMathPanama.exp(c).mul(alpha));
                     store(d.blend(neg, notPositive(c)), dx, dxOff + i, dBias, bOff + i);
                 }
             }
             case SOFTPLUS -> {
                 for (; i < bound; i += L) {
                     FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    store(FloatVector.fromArray(S, dy, dyOff + i).mul(sigmoid(c)), dx, dxOff + i, dBias, bOff + i);
+                    store(FloatVector.fromArray(S, dy, dyOff + i).mul(FloatMathPanama.sigmoid(c)), dx, dxOff + i, dBias,
+                            bOff + i);
                 }
             }
             case GELU -> {
                 for (; i < bound; i += L) {
                     FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    FloatVector t = c.mul(c).mul(c).mul(ActivationMath.GELU_A).add(c).mul(ActivationMath.GELU_C)
-                            .lanewise(VectorOperators.TANH);
-                    FloatVector inner = c.mul(c).mul(3f * ActivationMath.GELU_A).add(1f).mul(ActivationMath.GELU_C);
-                    FloatVector d = t.add(1f).mul(0.5f).add(c.mul(0.5f).mul(t.mul(t).neg().add(1f)).mul(inner));
-                    store(FloatVector.fromArray(S, dy, dyOff + i).mul(d), dx, dxOff + i, dBias, bOff + i);
+                    store(FloatVector.fromArray(S, dy, dyOff + i).mul(geluDerivative(c)), dx, dxOff + i, dBias,
+                            bOff + i);
                 }
             }
         }
@@ -205,48 +191,19 @@ public final class ActivationPanama implements ActivationKernels {
         return v.compare(VectorOperators.GT, 0f).not();
     }
 
-    /** 1/(1+e^−v) from e = e^−|v| ≤ 1, so exp never overflows: 1/(1+e) for v ≥ 0, e/(1+e) below. */
-    /** Per-thread room for one vector, so that a tail runs through the same vector code without masks. */
-    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[L]);
-
-    /**
-     * The last {@code count < L} elements of a transcendental activation through the vector function: copied into
-     * a zero-padded scratch vector, computed, copied back (a masked load past the end of an array takes a slow
-     * path that allocates).
-     */
-    private static void vectorTail(Activation f, float alpha, int count, float[] x, int xOff, float[] y, int yOff) {
-        if (count == 0) {
-            return;
-        }
-        float[] t = TAIL.get();
-        java.util.Arrays.fill(t, 0f);
-        System.arraycopy(x, xOff, t, 0, count);
-        FloatVector v = FloatVector.fromArray(S, t, 0);
-        FloatVector r = switch (f) {
-            case SIGMOID -> sigmoid(v);
-            case TANH -> v.lanewise(VectorOperators.TANH);
-            case ELU -> elu(v, alpha);
-            case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case GELU -> gelu(v);
-            default -> throw new IllegalArgumentException(f + " needs no vector tail");
-        };
-        r.intoArray(t, 0);
-        System.arraycopy(t, 0, y, yOff, count);
+    /** As {@link ActivationMath#geluInner}. */
+    private static FloatVector geluInner(FloatVector w, FloatVector v) {
+        return w.mul(ActivationMath.GELU_A).fma(v, v).mul(ActivationMath.GELU_C);
     }
 
-    private static FloatVector elu(FloatVector v, float alpha) {
-        return v.blend(v.lanewise(VectorOperators.EXPM1).mul(alpha), v.compare(VectorOperators.GT, 0f).not());
-    }
-
-    private static FloatVector gelu(FloatVector v) {
-        FloatVector t = v.mul(v).mul(v).mul(ActivationMath.GELU_A).add(v).mul(ActivationMath.GELU_C)
-                .lanewise(VectorOperators.TANH);
-        return v.mul(0.5f).mul(t.add(1f));
-    }
-
-    private static FloatVector sigmoid(FloatVector v) {
-        FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector onePlusE = e.add(1f);
-        return e.div(onePlusE).blend(FloatVector.broadcast(S, 1f).div(onePlusE), v.compare(VectorOperators.GE, 0f));
+    /** As {@link ActivationMath#geluDerivative}. */
+    private static FloatVector geluDerivative(FloatVector v) {
+        FloatVector w = v.mul(v);
+        FloatVector u = geluInner(w, v);
+        FloatVector e = FloatMathPanama.exp(u.abs().mul(-2f));
+        FloatVector d = e.add(1f);
+        FloatVector sigma = e.div(d).blend(FloatVector.broadcast(S, 1f).div(d), u.compare(VectorOperators.GE, 0f));
+        FloatVector slope = w.fma(3f * ActivationMath.GELU_A, 1f).mul(ActivationMath.GELU_C);
+        return e.div(d.mul(d)).mul(v.add(v)).fma(slope, sigma);
     }
 }

@@ -3,6 +3,8 @@ package dev.simdnn.core.internal.loss;
 import dev.simdnn.core.internal.blas1.Blas1Panama;
 
 import dev.simdnn.core.internal.PanamaSpecies;
+import dev.simdnn.core.internal.math.FloatMath;
+import dev.simdnn.core.internal.math.FloatMathPanama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -10,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API row primitives: one vector accumulator per sum (rows are short, ~10-1000 elements), one
- * {@code reduceLanes} per row, {@code lanewise(EXP | LOG1P)} for the transcendentals, scalar tails.
+ * {@code reduceLanes} per row, {@link FloatMathPanama} for the transcendentals (the same bits as {@link FloatMath}), scalar tails.
  */
 public final class LossPanama extends RowLosses {
 
@@ -25,7 +27,7 @@ public final class LossPanama extends RowLosses {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector e = FloatVector.fromArray(S, x, xOff + j).sub(shift).lanewise(VectorOperators.EXP);
+            FloatVector e = FloatMathPanama.exp(FloatVector.fromArray(S, x, xOff + j).sub(shift));
             if (dst != null) {
                 e.intoArray(dst, dstOff + j);
             }
@@ -33,7 +35,7 @@ public final class LossPanama extends RowLosses {
         }
         float sum = acc.reduceLanes(VectorOperators.ADD);
         for (; j < n; j++) {
-            float e = (float) Math.exp(x[xOff + j] - shift);
+            float e = FloatMath.exp(x[xOff + j] - shift);
             if (dst != null) {
                 dst[dstOff + j] = e;
             }
@@ -116,8 +118,8 @@ public final class LossPanama extends RowLosses {
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + j), t = FloatVector.fromArray(S, y, yOff + j);
-            FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
-            acc = acc.add(v.max(0f).sub(v.mul(t)).add(e.lanewise(VectorOperators.LOG1P)));
+            FloatVector e = FloatMathPanama.exp(v.abs().neg());
+            acc = acc.add(v.max(0f).sub(v.mul(t)).add(FloatMathPanama.log1pUnit(e)));
             if (grad != null) {
                 FloatVector onePlusE = e.add(1f);
                 VectorMask<Float> nonNegative = v.compare(VectorOperators.GE, 0f);
@@ -128,8 +130,8 @@ public final class LossPanama extends RowLosses {
         double sum = acc.reduceLanes(VectorOperators.ADD);
         for (; j < n; j++) {
             float v = x[xOff + j], t = y[yOff + j];
-            float e = (float) Math.exp(-Math.abs(v));
-            sum += Math.max(v, 0f) - v * t + (float) Math.log1p(e);
+            float e = FloatMath.exp(-Math.abs(v));
+            sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
             if (grad != null) {
                 grad[gOff + j] = s * ((v >= 0f ? 1f / (1f + e) : e / (1f + e)) - t);
             }

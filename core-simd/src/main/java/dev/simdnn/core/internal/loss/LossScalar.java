@@ -1,8 +1,9 @@
 package dev.simdnn.core.internal.loss;
 
 import dev.simdnn.core.internal.blas1.Blas1Scalar;
+import dev.simdnn.core.internal.math.FloatMath;
 
-/** Plain-Java twin of {@link LossPanama}: one accumulator per sum, {@link Math} functions. */
+/** Plain-Java twin of {@link LossPanama}: one accumulator per sum, {@link FloatMath}'s transcendentals. */
 public final class LossScalar extends RowLosses {
 
     public LossScalar() {
@@ -13,7 +14,7 @@ public final class LossScalar extends RowLosses {
     public float expSum(int n, float[] x, int xOff, float shift, float[] dst, int dstOff) {
         float sum = 0f;
         for (int j = 0; j < n; j++) {
-            float e = (float) Math.exp(x[xOff + j] - shift);
+            float e = FloatMath.exp(x[xOff + j] - shift);
             if (dst != null) {
                 dst[dstOff + j] = e;
             }
@@ -67,8 +68,8 @@ public final class LossScalar extends RowLosses {
         float sum = 0f;
         for (int j = 0; j < n; j++) {
             float v = x[xOff + j], t = y[yOff + j];
-            float e = (float) Math.exp(-Math.abs(v));
-            sum += Math.max(v, 0f) - v * t + (float) Math.log1p(e);
+            float e = FloatMath.exp(-Math.abs(v));
+            sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
             if (grad != null) {
                 float sigmoid = v >= 0f ? 1f / (1f + e) : e / (1f + e);
                 grad[gOff + j] = s * (sigmoid - t);
