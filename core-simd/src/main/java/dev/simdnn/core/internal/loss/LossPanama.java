@@ -121,9 +121,7 @@ public final class LossPanama extends RowLosses {
             FloatVector e = FloatMathPanama.exp(v.abs().neg());
             acc = acc.add(v.max(0f).sub(v.mul(t)).add(FloatMathPanama.log1pUnit(e)));
             if (grad != null) {
-                FloatVector onePlusE = e.add(1f);
-                VectorMask<Float> nonNegative = v.compare(VectorOperators.GE, 0f);
-                FloatVector sigmoid = e.div(onePlusE).blend(FloatVector.broadcast(S, 1f).div(onePlusE), nonNegative);
+                FloatVector sigmoid = e.blend(1f, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
                 sigmoid.sub(t).mul(s).intoArray(grad, gOff + j);
             }
         }
@@ -133,7 +131,7 @@ public final class LossPanama extends RowLosses {
             float e = FloatMath.exp(-Math.abs(v));
             sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
             if (grad != null) {
-                grad[gOff + j] = s * ((v >= 0f ? 1f / (1f + e) : e / (1f + e)) - t);
+                grad[gOff + j] = s * ((v >= 0f ? 1f : e) / (1f + e) - t);
             }
         }
         return sum;

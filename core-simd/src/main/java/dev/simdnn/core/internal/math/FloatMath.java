@@ -115,10 +115,13 @@ public final class FloatMath {
         return Math.fma(twoS, p, twoS) + offset;
     }
 
-    /** 1/(1 + e^−v) without overflow: from e = e^−|v| ≤ 1, 1/(1 + e) for v ≥ 0 and e/(1 + e) below. */
+    /**
+     * 1/(1 + e^−v) without overflow: from e = e^−|v| ≤ 1, 1/(1 + e) for v ≥ 0 and e/(1 + e) below (one division
+     * of the selected numerator, in the vector twin too).
+     */
     public static float sigmoid(float v) {
         float e = exp(-Math.abs(v));
-        return v >= 0f ? 1f / (1f + e) : e / (1f + e);
+        return (v >= 0f ? 1f : e) / (1f + e);
     }
 
     /** r = v − n·ln 2, exact to float rounding for the n that the reduction picks. */

@@ -94,8 +94,7 @@ public final class FloatMathPanama {
     /** 1/(1 + e^−v) per lane, as {@link FloatMath#sigmoid}. */
     public static FloatVector sigmoid(FloatVector v) {
         FloatVector e = exp(v.abs().neg());
-        FloatVector onePlusE = e.add(1f);
-        return e.div(onePlusE).blend(FloatVector.broadcast(S, 1f).div(onePlusE), v.compare(VectorOperators.GE, 0f));
+        return e.blend(1f, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
     }
 
     /** As {@link FloatMath#reduce}. */
