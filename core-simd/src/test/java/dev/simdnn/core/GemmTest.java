@@ -153,6 +153,38 @@ class GemmTest {
         }
     }
 
+    /**
+     * With at most 32 rows and B not transposed the packed path reads B's full-width panels in place (GemmDriver):
+     * the rows it computes have exactly the bits of the same rows computed with B packed (a 40-row product) and of
+     * the one-row path, on both backends and for 1, 2 and 3 threads; a partial last panel (100 = 3·32 + 4 columns)
+     * and two KC blocks (600 = 512 + 88) included.
+     */
+    @Test
+    void bReadInPlaceGivesThePackedPathsBits() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int rows = 24, m = 40, n = 100, k = 600;
+        Problem p = problem(rnd, m, n, k, false, false);
+        float[] fewC = p.c().clone();
+        Arrays.fill(fewC, BORDER + rows * p.ldc(), fewC.length, SENTINEL);    // outside the 24-row C: untouched
+        Problem few = new Problem(rows, n, k, false, false, p.lda(), p.ldb(), p.ldc(), p.a(), p.b(), fewC);
+        for (KernelProvider provider : TwinProviders.all()) {
+            float[] packed = run(provider.gemm(), p, 0.75f, 0.5f, 1, Epilogue.NONE);
+            for (int threads = 1; threads <= 3; threads++) {
+                float[] inPlace = run(provider.gemm(), few, 0.75f, 0.5f, threads, Epilogue.NONE);
+                int end = BORDER + rows * p.ldc();
+                assertArrayEquals(Arrays.copyOfRange(packed, BORDER, end), Arrays.copyOfRange(inPlace, BORDER, end),
+                        provider.backend() + " threads=" + threads);
+                assertCloseToReference(few, 0.75f, 0.5f, inPlace, provider.backend() + " in place");
+            }
+            float[] oneRow = p.c().clone();
+            provider.gemm().sgemm(false, false, 1, n, k, 0.75f, p.a(), BORDER + 5 * p.lda(), p.lda(), p.b(), BORDER,
+                    p.ldb(), 0.5f, oneRow, BORDER + 5 * p.ldc(), p.ldc(), Epilogue.NONE, 1);
+            int row5 = BORDER + 5 * p.ldc();
+            assertArrayEquals(Arrays.copyOfRange(packed, row5, row5 + n), Arrays.copyOfRange(oneRow, row5, row5 + n),
+                    provider.backend() + " row 5 alone");
+        }
+    }
+
     @Test
     void betaZeroIgnoresNanInCAndAlphaZeroDoesNotReadAB() {
         for (KernelProvider provider : TwinProviders.all()) {

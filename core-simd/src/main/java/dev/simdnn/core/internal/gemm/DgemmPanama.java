@@ -57,7 +57,7 @@ public final class DgemmPanama extends DoubleMicroKernel {
     }
 
     @Override
-    public void tile(int kc, double[] pa, int paOff, double[] pb, int pbOff, double[] c, int cOff, int ldc,
+    public void tile(int kc, double[] pa, int paOff, double[] pb, int pbOff, int ldpb, double[] c, int cOff, int ldc,
                      double alpha, double beta) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
@@ -67,7 +67,7 @@ public final class DgemmPanama extends DoubleMicroKernel {
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
         DoubleVector c60 = DoubleVector.zero(S), c61 = DoubleVector.zero(S);
         DoubleVector c70 = DoubleVector.zero(S), c71 = DoubleVector.zero(S);
-        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += NR) {
+        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += ldpb) {
             DoubleVector b0 = DoubleVector.fromArray(S, pb, ib);
             DoubleVector b1 = DoubleVector.fromArray(S, pb, ib + L);
             DoubleVector a;

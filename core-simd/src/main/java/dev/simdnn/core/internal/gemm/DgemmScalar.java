@@ -13,13 +13,13 @@ public final class DgemmScalar extends DoubleMicroKernel {
     }
 
     @Override
-    public void tile(int kc, double[] pa, int paOff, double[] pb, int pbOff, double[] c, int cOff, int ldc,
+    public void tile(int kc, double[] pa, int paOff, double[] pb, int pbOff, int ldpb, double[] c, int cOff, int ldc,
                      double alpha, double beta) {
         double c00 = 0d, c01 = 0d, c02 = 0d, c03 = 0d;
         double c10 = 0d, c11 = 0d, c12 = 0d, c13 = 0d;
         double c20 = 0d, c21 = 0d, c22 = 0d, c23 = 0d;
         double c30 = 0d, c31 = 0d, c32 = 0d, c33 = 0d;
-        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += NR) {
+        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += ldpb) {
             double b0 = pb[ib], b1 = pb[ib + 1], b2 = pb[ib + 2], b3 = pb[ib + 3];
             double a;
             a = pa[ia];

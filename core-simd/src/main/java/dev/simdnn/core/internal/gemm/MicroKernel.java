@@ -26,11 +26,13 @@ public interface MicroKernel<A> {
 
     /**
      * The full MR x NR tile at {@code c[cOff]}: {@code C = α·Σ_p pa·pb + β·C}; {@code β == 0} does not read C.
+     * Depth step p of the B panel is at {@code pb[pbOff + p·ldpb]}: {@code ldpb = NR} for a packed micro-panel,
+     * B's own leading dimension when the panel is read in place (see {@link GemmDriver}).
      */
-    void tile(int kc, A pa, int paOff, A pb, int pbOff, A c, int cOff, int ldc, double alpha, double beta);
+    void tile(int kc, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, double alpha, double beta);
 
     /** A {@code rows x cols} corner tile (rows ≤ MR, cols ≤ NR), computed in {@code scratch} then copied. */
-    void edge(int kc, A pa, int paOff, A pb, int pbOff, A c, int cOff, int ldc, int rows, int cols,
+    void edge(int kc, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, int rows, int cols,
               double alpha, double beta, A scratch);
 
     /** Columns of the narrow path's B panel (one vector), or 0 when this kernel has no narrow path. */

@@ -72,7 +72,7 @@ public final class SgemmPanama extends FloatMicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] pa, int paOff, float[] pb, int pbOff, float[] c, int cOff, int ldc,
+    public void tile(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff, int ldc,
                      double alpha, double beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -82,7 +82,7 @@ public final class SgemmPanama extends FloatMicroKernel {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
         FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += NR) {
+        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += ldpb) {
             FloatVector b0 = FloatVector.fromArray(S, pb, ib);
             FloatVector b1 = FloatVector.fromArray(S, pb, ib + L);
             FloatVector a;

@@ -16,13 +16,13 @@ public final class SgemmScalar extends FloatMicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] pa, int paOff, float[] pb, int pbOff, float[] c, int cOff, int ldc,
+    public void tile(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff, int ldc,
                      double alpha, double beta) {
         float c00 = 0f, c01 = 0f, c02 = 0f, c03 = 0f;
         float c10 = 0f, c11 = 0f, c12 = 0f, c13 = 0f;
         float c20 = 0f, c21 = 0f, c22 = 0f, c23 = 0f;
         float c30 = 0f, c31 = 0f, c32 = 0f, c33 = 0f;
-        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += NR) {
+        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += ldpb) {
             float b0 = pb[ib], b1 = pb[ib + 1], b2 = pb[ib + 2], b3 = pb[ib + 3];
             float a;
             a = pa[ia];
