@@ -36,8 +36,8 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
     }
 
     @Override
-    public final void edge(int kc, double[] pa, int paOff, double[] pb, int pbOff, int ldpb, double[] c, int cOff, int ldc,
-                           int rows, int cols, double alpha, double beta, double[] scratch) {
+    public final void edge(int kc, double[] pa, int paOff, double[] pb, int pbOff, int ldpb, double[] c, int cOff,
+                           int ldc, int rows, int cols, double alpha, double beta, double[] scratch) {
         int nr = blocking.nr();
         tile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);
         addTile(scratch, nr, c, cOff, ldc, rows, cols, alpha, beta);

@@ -39,8 +39,8 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     }
 
     @Override
-    public final void edge(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff, int ldc,
-                           int rows, int cols, double alpha, double beta, float[] scratch) {
+    public final void edge(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff,
+                           int ldc, int rows, int cols, double alpha, double beta, float[] scratch) {
         int nr = blocking.nr();
         tile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);   // raw sums: acc·1 is exact
         addTile(scratch, nr, c, cOff, ldc, rows, cols, alpha, beta);

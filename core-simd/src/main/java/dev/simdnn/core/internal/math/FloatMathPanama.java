@@ -81,7 +81,8 @@ public final class FloatMathPanama {
         FloatVector e = exp(a.mul(-2f));
         FloatVector t = e.neg().add(1f).div(e.add(1f));
         FloatVector large = t.blend(t.neg(), x.compare(VectorOperators.LT, 0f));
-        return large.blend(small, a.compare(VectorOperators.LT, TANH_SMALL)).blend(x, a.compare(VectorOperators.LT, TINY));
+        return large.blend(small, a.compare(VectorOperators.LT, TANH_SMALL))
+                .blend(x, a.compare(VectorOperators.LT, TINY));
     }
 
     /** log(1 + u) per lane, for u in [0, 1] (see {@link FloatMath#log1pUnit}). */
