@@ -7,7 +7,8 @@ package dev.simdnn.core.internal.gemm;
  *
  * <p>Defaults measured with JMH on AMD Zen 4 (family 25; L1d 32 KiB, L2 1 MiB per core), see
  * bench/README.md. Each can be overridden for re-tuning on another CPU, e.g. {@code -Dsimdnn.sgemm.kc=384}:
- * MC must be a multiple of 8 (every kernel's MR) and NC of 32 (the widest NR).
+ * MC must be a multiple of 8 and NC of 32 (the widest NR); a kernel with another MR (5 on AVX2) rounds MC down to
+ * a multiple of it.
  */
 final class GemmTuning {
     private GemmTuning() {}

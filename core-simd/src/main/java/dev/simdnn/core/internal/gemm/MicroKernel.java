@@ -35,6 +35,11 @@ public interface MicroKernel<A> {
     void edge(int kc, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, int rows, int cols,
               double alpha, double beta, A scratch);
 
+    /** Rows of the narrow path's tile ({@link #narrowTile}): MR unless the kernel says otherwise. */
+    default int narrowRows() {
+        return blocking().mr();
+    }
+
     /** Columns of the narrow path's B panel (one vector), or 0 when this kernel has no narrow path. */
     default int narrowWidth() {
         return 0;
@@ -45,7 +50,7 @@ public interface MicroKernel<A> {
      * rows of op(A) read in place (element (r, p) at {@code a[aIdx + r·lda + p]}, or {@code a[aIdx + p·lda + r]}
      * when {@code transA}) and {@code kc} rows of the panel ({@link #narrowWidth()} wide) at {@code pb[pbOff]}.
      * Rows past {@code rows} repeat the last one (never read out of bounds) and are not used. A kernel with a narrow
-     * path computes MR rows (its {@link #blocking()}), the strip height the threads split.
+     * path computes {@link #narrowRows()} rows ({@code rows} ≤ that), the strip height of {@link NarrowDriver}.
      */
     default void narrowTile(int kc, boolean transA, A a, int aIdx, int lda, int rows, A pb, int pbOff, A scratch) {
         throw new UnsupportedOperationException("no narrow path");

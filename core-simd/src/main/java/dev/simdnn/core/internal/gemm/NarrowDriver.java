@@ -8,7 +8,7 @@ package dev.simdnn.core.internal.gemm;
  * threads.
  *
  * <pre>
- * for each strip of MR rows (threads split the strips)
+ * for each strip of narrowRows() rows (threads split the rows in whole micro-tiles of MR rows)
  *   for pc in 0..K, step KC
  *     acc (MR x L, registers) = Σ_p A[rows, pc + p] ⊗ panel[pc + p]     (A read in place)
  *     C[rows, 0..n) = acc·α + β·C  (β → 1 after the first KC block)
@@ -23,7 +23,7 @@ final class NarrowDriver {
     /** Rows [rowBegin, rowEnd) of the call's C; {@code call.packedB} holds the panel. */
     static <A> void run(GemmCall<A> call, Workspace ws, int rowBegin, int rowEnd) {
         MicroKernel<A> mk = call.kernel;
-        int width = mk.narrowWidth(), kcMax = mk.blocking().kc(), mr = mk.blocking().mr();
+        int width = mk.narrowWidth(), kcMax = mk.blocking().kc(), mr = mk.narrowRows();
         A scratch = mk.buffer(ws, Workspace.Slot.EDGE_TILE, mr * width);
         boolean finish = call.epilogue != null && !call.epilogue.isNone();
         for (int i = rowBegin; i < rowEnd; i += mr) {     // the strips GemmCall splits between threads

@@ -7,19 +7,24 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API float micro-kernel: an 8 x 2L outer-product tile (L = lanes of the preferred species; 8 x 32 on
- * AVX-512), 16 vector accumulators. Per depth step: two vector loads of packed B, 8 broadcasts of packed A,
- * 16 fused multiply-adds. Written out by hand on purpose: accumulators in arrays or helper methods taking
+ * Vector API float micro-kernel: an MR x 2L outer-product tile (L = lanes of the preferred species): 8 x 32 with
+ * 16 vector accumulators on AVX-512, 5 x 16 with 10 on AVX2 (16 registers; see {@link #MR}). Per depth step: two
+ * vector loads of packed B, MR broadcasts of packed A, 2·MR fused multiply-adds. Written out by hand on purpose: accumulators in arrays or helper methods taking
  * vectors get boxed, and more than 16 accumulators exceed C2's inlining budget (both measured 6-25x slower).
  */
 public final class SgemmPanama extends FloatMicroKernel {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
     private static final int L = S.length();
-    private static final int MR = 8;
+    /**
+     * Rows of the tile: 8 where the register file has 32 vectors (512-bit species: AVX-512), 5 where it has 16
+     * (AVX2). 16 accumulators on 16 registers spilled six of them to the stack, and each spilled accumulator's
+     * store-to-load forwarding sat in its fma chain; 10 accumulators, two B vectors and the broadcasts fit.
+     */
+    private static final int MR = S.vectorBitSize() >= 512 ? 8 : 5;
     private static final int NR = 2 * L;
 
     public SgemmPanama() {
-        super(new Blocking(MR, NR, GemmTuning.SGEMM_KC, GemmTuning.SGEMM_MC, GemmTuning.SGEMM_NC),
+        super(new Blocking(MR, NR, GemmTuning.SGEMM_KC, GemmTuning.SGEMM_MC / MR * MR, GemmTuning.SGEMM_NC),
                 new ActivationPanama());
     }
 
@@ -74,6 +79,71 @@ public final class SgemmPanama extends FloatMicroKernel {
     @Override
     public void tile(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff, int ldc,
                      double alpha, double beta) {
+        if (MR == 5) {     // a constant: C2 compiles only one of the two calls
+            tile5(kc, pa, paOff, pb, pbOff, ldpb, c, cOff, ldc, alpha, beta);
+        } else {
+            tile8(kc, pa, paOff, pb, pbOff, ldpb, c, cOff, ldc, alpha, beta);
+        }
+    }
+
+    /** The 5 x 2L tile (10 accumulators) for 16-register machines; see the class comment. */
+    private static void tile5(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff,
+                              int ldc, double alpha, double beta) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += 5, ib += ldpb) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + L);
+            FloatVector a;
+            a = FloatVector.broadcast(S, pa[ia]);
+            c00 = b0.fma(a, c00);
+            c01 = b1.fma(a, c01);
+            a = FloatVector.broadcast(S, pa[ia + 1]);
+            c10 = b0.fma(a, c10);
+            c11 = b1.fma(a, c11);
+            a = FloatVector.broadcast(S, pa[ia + 2]);
+            c20 = b0.fma(a, c20);
+            c21 = b1.fma(a, c21);
+            a = FloatVector.broadcast(S, pa[ia + 3]);
+            c30 = b0.fma(a, c30);
+            c31 = b1.fma(a, c31);
+            a = FloatVector.broadcast(S, pa[ia + 4]);
+            c40 = b0.fma(a, c40);
+            c41 = b1.fma(a, c41);
+        }
+        FloatVector av = FloatVector.broadcast(S, (float) alpha);
+        if (beta == 0) {
+            c00.mul(av).intoArray(c, cOff);
+            c01.mul(av).intoArray(c, cOff + L);
+            c10.mul(av).intoArray(c, cOff + 1 * ldc);
+            c11.mul(av).intoArray(c, cOff + 1 * ldc + L);
+            c20.mul(av).intoArray(c, cOff + 2 * ldc);
+            c21.mul(av).intoArray(c, cOff + 2 * ldc + L);
+            c30.mul(av).intoArray(c, cOff + 3 * ldc);
+            c31.mul(av).intoArray(c, cOff + 3 * ldc + L);
+            c40.mul(av).intoArray(c, cOff + 4 * ldc);
+            c41.mul(av).intoArray(c, cOff + 4 * ldc + L);
+        } else {
+            FloatVector bv = FloatVector.broadcast(S, (float) beta);
+            c00.fma(av, FloatVector.fromArray(S, c, cOff).mul(bv)).intoArray(c, cOff);
+            c01.fma(av, FloatVector.fromArray(S, c, cOff + L).mul(bv)).intoArray(c, cOff + L);
+            c10.fma(av, FloatVector.fromArray(S, c, cOff + 1 * ldc).mul(bv)).intoArray(c, cOff + 1 * ldc);
+            c11.fma(av, FloatVector.fromArray(S, c, cOff + 1 * ldc + L).mul(bv)).intoArray(c, cOff + 1 * ldc + L);
+            c20.fma(av, FloatVector.fromArray(S, c, cOff + 2 * ldc).mul(bv)).intoArray(c, cOff + 2 * ldc);
+            c21.fma(av, FloatVector.fromArray(S, c, cOff + 2 * ldc + L).mul(bv)).intoArray(c, cOff + 2 * ldc + L);
+            c30.fma(av, FloatVector.fromArray(S, c, cOff + 3 * ldc).mul(bv)).intoArray(c, cOff + 3 * ldc);
+            c31.fma(av, FloatVector.fromArray(S, c, cOff + 3 * ldc + L).mul(bv)).intoArray(c, cOff + 3 * ldc + L);
+            c40.fma(av, FloatVector.fromArray(S, c, cOff + 4 * ldc).mul(bv)).intoArray(c, cOff + 4 * ldc);
+            c41.fma(av, FloatVector.fromArray(S, c, cOff + 4 * ldc + L).mul(bv)).intoArray(c, cOff + 4 * ldc + L);
+        }
+    }
+
+    /** The 8 x 2L tile (16 accumulators) for 32-register machines. */
+    private static void tile8(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff,
+                              int ldc, double alpha, double beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -82,7 +152,7 @@ public final class SgemmPanama extends FloatMicroKernel {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
         FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += MR, ib += ldpb) {
+        for (int p = 0, ia = paOff, ib = pbOff; p < kc; p++, ia += 8, ib += ldpb) {
             FloatVector b0 = FloatVector.fromArray(S, pb, ib);
             FloatVector b1 = FloatVector.fromArray(S, pb, ib + L);
             FloatVector a;
@@ -153,6 +223,12 @@ public final class SgemmPanama extends FloatMicroKernel {
     @Override
     public int narrowWidth() {
         return L;
+    }
+
+    /** The narrow tile has 8 rows whatever MR is (8 accumulators fit either register file). */
+    @Override
+    public int narrowRows() {
+        return 8;
     }
 
     /** 8 rows x one vector, 8 accumulators; A broadcast in place through eight row offsets. */
