@@ -20,14 +20,15 @@ import dev.simdnn.core.internal.update.UpdatePanama;
  */
 public final class PanamaKernelProvider extends KernelProvider {
 
-    /** Refuses vectors narrower than 128 bits and runs a small self-check against the scalar twins. */
+    /** Refuses vectors narrower than 128 or wider than 512 bits and runs a small self-check against the scalar twins. */
     public PanamaKernelProvider() {
         super(Backend.PANAMA, new Blas1Panama(), new ActivationPanama(), new LossPanama(), new DropoutPanama(),
                 new MaxoutPanama(), new BatchNormPanama(), new UpdatePanama(),
                 new GemmKernels(new SgemmPanama(), new DgemmPanama()));
-        if (PanamaSpecies.FLOAT.vectorBitSize() < 128) {
-            throw new UnsupportedOperationException("preferred vector size is "
-                    + PanamaSpecies.FLOAT.vectorBitSize() + " bits; the kernels need at least 128");
+        int bits = PanamaSpecies.FLOAT.vectorBitSize();
+        if (bits < 128 || bits > 512) {
+            throw new UnsupportedOperationException("preferred vector size is " + bits
+                    + " bits; the kernels are written for 128 to 512 (the lane sums and tiles assume at most 16 floats)");
         }
         selfCheck();
     }

@@ -1,11 +1,15 @@
 package dev.simdnn.core.internal.blas1;
 
+import dev.simdnn.core.internal.PanamaReductions;
 import dev.simdnn.core.internal.PanamaSpecies;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Vector API level-1 kernels: four accumulators per reduction, one {@code reduceLanes} at the end. */
+/**
+ * Vector API level-1 kernels: four accumulators per reduction, combined as (v0 + v1) + (v2 + v3), then the lanes by
+ * {@link PanamaReductions#sum} (a fixed pairwise order, the same on every JIT tier), then the tail in order.
+ */
 public final class Blas1Panama implements Blas1Kernels {
     private static final VectorSpecies<Float> F = PanamaSpecies.FLOAT;
     private static final int L = F.length();
@@ -21,7 +25,7 @@ public final class Blas1Panama implements Blas1Kernels {
             v2 = FloatVector.fromArray(F, x, xOff + i + 2 * L).fma(FloatVector.fromArray(F, y, yOff + i + 2 * L), v2);
             v3 = FloatVector.fromArray(F, x, xOff + i + 3 * L).fma(FloatVector.fromArray(F, y, yOff + i + 3 * L), v3);
         }
-        float s = v0.add(v1).add(v2.add(v3)).reduceLanes(VectorOperators.ADD);
+        float s = PanamaReductions.sum(v0.add(v1).add(v2.add(v3)));
         for (; i < n; i++) {
             s = Math.fma(x[xOff + i], y[yOff + i], s);
         }
@@ -39,7 +43,7 @@ public final class Blas1Panama implements Blas1Kernels {
             v2 = v2.add(FloatVector.fromArray(F, x, off + i + 2 * L));
             v3 = v3.add(FloatVector.fromArray(F, x, off + i + 3 * L));
         }
-        float s = v0.add(v1).add(v2.add(v3)).reduceLanes(VectorOperators.ADD);
+        float s = PanamaReductions.sum(v0.add(v1).add(v2.add(v3)));
         for (; i < n; i++) {
             s += x[off + i];
         }

@@ -2,6 +2,7 @@ package dev.simdnn.core.internal.loss;
 
 import dev.simdnn.core.internal.blas1.Blas1Panama;
 
+import dev.simdnn.core.internal.PanamaReductions;
 import dev.simdnn.core.internal.PanamaSpecies;
 import dev.simdnn.core.internal.math.FloatMath;
 import dev.simdnn.core.internal.math.FloatMathPanama;
@@ -11,8 +12,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API row primitives: one vector accumulator per sum (rows are short, ~10-1000 elements), one
- * {@code reduceLanes} per row, {@link FloatMathPanama} for the transcendentals (the same bits as {@link FloatMath}), scalar tails.
+ * Vector API row primitives: one vector accumulator per sum (rows are short, ~10-1000 elements), one lane sum per
+ * row ({@link PanamaReductions#sum}: a fixed order on every JIT tier), {@link FloatMathPanama} for the
+ * transcendentals (the same bits as {@link FloatMath}), scalar tails.
  */
 public final class LossPanama extends RowLosses {
 
@@ -33,7 +35,7 @@ public final class LossPanama extends RowLosses {
             }
             acc = acc.add(e);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = PanamaReductions.sum(acc);
         for (; j < n; j++) {
             float e = FloatMath.exp(x[xOff + j] - shift);
             if (dst != null) {
@@ -80,7 +82,7 @@ public final class LossPanama extends RowLosses {
             yx = t.fma(FloatVector.fromArray(S, x, xOff + j), yx);
             sy = sy.add(t);
         }
-        float a = yx.reduceLanes(VectorOperators.ADD), b = sy.reduceLanes(VectorOperators.ADD);
+        float a = PanamaReductions.sum(yx), b = PanamaReductions.sum(sy);
         for (; j < n; j++) {
             a += y[yOff + j] * x[xOff + j];
             b += y[yOff + j];
@@ -100,7 +102,7 @@ public final class LossPanama extends RowLosses {
                 d.mul(s).intoArray(grad, gOff + j);
             }
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        double sum = PanamaReductions.sum(acc);
         for (; j < n; j++) {
             float d = p[pOff + j] - t[tOff + j];
             sum += d * d;
@@ -125,7 +127,7 @@ public final class LossPanama extends RowLosses {
                 sigmoid.sub(t).mul(s).intoArray(grad, gOff + j);
             }
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        double sum = PanamaReductions.sum(acc);
         for (; j < n; j++) {
             float v = x[xOff + j], t = y[yOff + j];
             float e = FloatMath.exp(-Math.abs(v));
@@ -151,7 +153,7 @@ public final class LossPanama extends RowLosses {
                 FloatVector.zero(S).blend(s, on).intoArray(grad, gOff + j);
             }
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        double sum = PanamaReductions.sum(acc);
         for (; j < n; j++) {
             float m = x[xOff + j] + shift;
             boolean on = m > 0f;
