@@ -5,7 +5,6 @@ import dev.simdnn.core.ActivationReference;
 import dev.simdnn.core.internal.KernelProvider;
 import dev.simdnn.core.internal.KernelProviders;
 import dev.simdnn.props.arb.Floats;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
