@@ -113,7 +113,8 @@ class GemmTest {
     @Test
     void resultIsBitwiseTheSameForAnyThreadCountAndBothBackends() {
         SplittableRandom rnd = new SplittableRandom(12);
-        for (int[] s : new int[][] {{200, 300, 300}, {40, 784, 512}, {784, 96, 32}, {130, 130, 600}, {300, 10, 600}}) {
+        for (int[] s : new int[][] {{200, 300, 300}, {40, 784, 512}, {784, 96, 32}, {130, 130, 600}, {300, 10, 600},
+                {37, 13, 530}, {61, 16, 9}, {23, 9, 1030}, {1, 12, 700}, {1, 37, 20}}) {
             for (int t = 0; t < 4; t++) {
                 Problem p = problem(rnd, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0);
                 float[] reference = run(KernelProviders.scalar().gemm(), p, 1.5f, 0.5f, 1, Epilogue.NONE);

@@ -117,9 +117,9 @@ public final class GemmKernels {
      * the kernel's tile shape, changes the speed and never the bits.
      */
     private static <A> void compute(GemmCall<A> call, GemmCall<A> transposed, Workspace ws, int threads) {
-        int width = call.kernel.narrowWidth();
-        if (call.n <= width) {
-            // One vector of columns: A read in place, B packed once (NarrowDriver).
+        int width = call.kernel.narrowWidth(call.n);
+        if (width > 0) {
+            // One or two vectors of columns: A read in place, B packed once (NarrowDriver).
             call.packedB = call.kernel.buffer(ws, Workspace.Slot.NARROW_PANEL, call.k * width);
             call.kernel.packPanel(call.transB, call.b, call.bOff, call.ldb, call.k, call.n, width, call.packedB);
             execute(call, threads);

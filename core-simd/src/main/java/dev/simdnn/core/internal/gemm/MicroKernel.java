@@ -35,24 +35,28 @@ public interface MicroKernel<A> {
     void edge(int kc, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, int rows, int cols,
               double alpha, double beta, A scratch);
 
-    /** Rows of the narrow path's tile ({@link #narrowTile}): MR unless the kernel says otherwise. */
-    default int narrowRows() {
-        return blocking().mr();
-    }
-
-    /** Columns of the narrow path's B panel (one vector), or 0 when this kernel has no narrow path. */
-    default int narrowWidth() {
+    /**
+     * Width of the narrow path's B panel for a C of {@code n} columns: one or two vectors, or 0 when this kernel
+     * has no narrow path for that many columns (then the packed path runs).
+     */
+    default int narrowWidth(int n) {
         return 0;
     }
 
+    /** Rows of the narrow path's tile of the given panel width: the strip height of {@link NarrowDriver}. */
+    default int narrowRows(int width) {
+        return blocking().mr();
+    }
+
     /**
-     * The narrow path's micro-kernel: {@code scratch[r][j] = Σ_p op(A)[r][p] · panel[p][j]} for {@code rows ≤ MR}
-     * rows of op(A) read in place (element (r, p) at {@code a[aIdx + r·lda + p]}, or {@code a[aIdx + p·lda + r]}
-     * when {@code transA}) and {@code kc} rows of the panel ({@link #narrowWidth()} wide) at {@code pb[pbOff]}.
-     * Rows past {@code rows} repeat the last one (never read out of bounds) and are not used. A kernel with a narrow
-     * path computes {@link #narrowRows()} rows ({@code rows} ≤ that), the strip height of {@link NarrowDriver}.
+     * The narrow path's micro-kernel: {@code scratch[r][j] = Σ_p op(A)[r][p] · panel[p][j]} for {@code rows ≤
+     * narrowRows(width)} rows of op(A) read in place (element (r, p) at {@code a[aIdx + r·lda + p]}, or
+     * {@code a[aIdx + p·lda + r]} when {@code transA}) and {@code kc} rows of the panel ({@code width} wide, a value
+     * {@link #narrowWidth} returned) at {@code pb[pbOff]}; scratch rows are {@code width} apart. Rows past
+     * {@code rows} repeat the last one (never read out of bounds) and are not used.
      */
-    default void narrowTile(int kc, boolean transA, A a, int aIdx, int lda, int rows, A pb, int pbOff, A scratch) {
+    default void narrowTile(int kc, boolean transA, A a, int aIdx, int lda, int rows, A pb, int pbOff, int width,
+                            A scratch) {
         throw new UnsupportedOperationException("no narrow path");
     }
 

@@ -21,8 +21,7 @@ final class RowVectorGemm {
         }
         MicroKernel<A> kernel = call.kernel;
         int n = call.n, kc = kernel.blocking().kc();
-        // padded: addTile may load whole vectors of a short row (it stores only n values)
-        A acc = kernel.buffer(ws, Workspace.Slot.ROW_ACCUMULATOR, n + 64);
+        A acc = kernel.buffer(ws, Workspace.Slot.ROW_ACCUMULATOR, n);
         int aStep = call.transA ? call.lda : 1;                 // op(A) is 1 x k: a column of A when transposed
         for (int p0 = 0; p0 < call.k; p0 += kc) {
             kernel.rowBlock(Math.min(kc, call.k - p0), call.a, call.aOff + p0 * aStep, aStep, call.b,

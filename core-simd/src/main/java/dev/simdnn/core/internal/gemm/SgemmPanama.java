@@ -220,21 +220,37 @@ public final class SgemmPanama extends FloatMicroKernel {
         }
     }
 
+    /**
+     * One vector for n ≤ L. Two vectors for n ≤ 2L only with the 5-row tile (AVX2, L = 8: a 10-class output layer);
+     * on AVX-512 one vector already holds 16 columns.
+     */
     @Override
-    public int narrowWidth() {
-        return L;
+    public int narrowWidth(int n) {
+        if (n <= L) {
+            return L;
+        }
+        return MR == 5 && n <= 2 * L ? 2 * L : 0;
     }
 
-    /** The narrow tile has 8 rows whatever MR is (8 accumulators fit either register file). */
+    /** 8 rows of one vector (8 accumulators fit either register file); 5 rows of two (10, as {@link #MR}). */
     @Override
-    public int narrowRows() {
-        return 8;
+    public int narrowRows(int width) {
+        return width == L ? 8 : 5;
+    }
+
+    @Override
+    public void narrowTile(int kc, boolean transA, float[] a, int aIdx, int lda, int rows, float[] pb, int pbOff,
+                           int width, float[] scratch) {
+        if (width == L) {
+            narrowTile8(kc, transA, a, aIdx, lda, rows, pb, pbOff, scratch);
+        } else {
+            narrowTile5(kc, transA, a, aIdx, lda, rows, pb, pbOff, scratch);
+        }
     }
 
     /** 8 rows x one vector, 8 accumulators; A broadcast in place through eight row offsets. */
-    @Override
-    public void narrowTile(int kc, boolean transA, float[] a, int aIdx, int lda, int rows, float[] pb, int pbOff,
-                           float[] scratch) {
+    private static void narrowTile8(int kc, boolean transA, float[] a, int aIdx, int lda, int rows, float[] pb,
+                                    int pbOff, float[] scratch) {
         int rs = transA ? 1 : lda, ps = transA ? lda : 1;
         int last = rows - 1;
         int o1 = Math.min(1, last) * rs;
@@ -273,36 +289,95 @@ public final class SgemmPanama extends FloatMicroKernel {
         c7.intoArray(scratch, 7 * L);
     }
 
-    /** For op(B) = B: one masked vector load and store per depth (row copies of ≤ L floats, padded with 0). */
+    /** 5 rows x two vectors, 10 accumulators (the register budget of {@link #tile5}); A broadcast in place. */
+    private static void narrowTile5(int kc, boolean transA, float[] a, int aIdx, int lda, int rows, float[] pb,
+                                    int pbOff, float[] scratch) {
+        int rs = transA ? 1 : lda, ps = transA ? lda : 1;
+        int last = rows - 1;
+        int o1 = Math.min(1, last) * rs;
+        int o2 = Math.min(2, last) * rs;
+        int o3 = Math.min(3, last) * rs;
+        int o4 = Math.min(4, last) * rs;
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        for (int p = 0, ia = aIdx, ib = pbOff; p < kc; p++, ia += ps, ib += 2 * L) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, ib);
+            FloatVector b1 = FloatVector.fromArray(S, pb, ib + L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, a[ia]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            x = FloatVector.broadcast(S, a[ia + o1]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            x = FloatVector.broadcast(S, a[ia + o2]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            x = FloatVector.broadcast(S, a[ia + o3]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+            x = FloatVector.broadcast(S, a[ia + o4]);
+            c40 = b0.fma(x, c40);
+            c41 = b1.fma(x, c41);
+        }
+        c00.intoArray(scratch, 0);
+        c01.intoArray(scratch, L);
+        c10.intoArray(scratch, 2 * L);
+        c11.intoArray(scratch, 3 * L);
+        c20.intoArray(scratch, 4 * L);
+        c21.intoArray(scratch, 5 * L);
+        c30.intoArray(scratch, 6 * L);
+        c31.intoArray(scratch, 7 * L);
+        c40.intoArray(scratch, 8 * L);
+        c41.intoArray(scratch, 9 * L);
+    }
+
+    /** For op(B) = B: masked vector loads and stores per depth (row copies of ≤ 2L floats, padded with 0). */
     @Override
     public void packPanel(boolean trans, float[] b, int bOff, int ldb, int k, int cols, int width, float[] pb) {
-        if (trans || width != L) {
+        if (trans || width > 2 * L) {
             super.packPanel(trans, b, bOff, ldb, k, cols, width, pb);
             return;
         }
-        VectorMask<Float> valid = S.indexInRange(0, cols);
-        for (int p = 0, src = bOff, dst = 0; p < k; p++, src += ldb, dst += L) {
-            FloatVector.fromArray(S, b, src, valid).intoArray(pb, dst);
+        VectorMask<Float> first = S.indexInRange(0, cols), second = S.indexInRange(L, cols);
+        for (int p = 0, src = bOff, dst = 0; p < k; p++, src += ldb, dst += width) {
+            FloatVector.fromArray(S, b, src, first).intoArray(pb, dst);
+            if (width > L) {
+                FloatVector.fromArray(S, b, src + L, second).intoArray(pb, dst + L);
+            }
         }
     }
 
-    /** Rows of at most one vector: C = t·α + β·C with masked vector loads and stores. */
+    /**
+     * C = t·α + β·C row by row, whole vectors then one masked vector: the arithmetic of
+     * {@link FloatMicroKernel#addTile} (one multiply, or one fma of β·C), so the same bits.
+     */
     @Override
     public void addTile(float[] t, int ldt, float[] c, int cOff, int ldc, int rows, int cols, double alpha,
                         double beta) {
-        if (cols > L) {
-            super.addTile(t, ldt, c, cOff, ldc, rows, cols, alpha, beta);
-            return;
-        }
-        VectorMask<Float> valid = S.indexInRange(0, cols);
         FloatVector a = FloatVector.broadcast(S, (float) alpha);
         float be = (float) beta;
+        int whole = S.loopBound(cols);
+        VectorMask<Float> tail = S.indexInRange(whole, cols);
         for (int r = 0, ci = cOff, ti = 0; r < rows; r++, ci += ldc, ti += ldt) {
-            FloatVector v = FloatVector.fromArray(S, t, ti);
-            if (be == 0f) {
-                v.mul(a).intoArray(c, ci, valid);
-            } else {
-                v.fma(a, FloatVector.fromArray(S, c, ci, valid).mul(be)).intoArray(c, ci, valid);
+            for (int j = 0; j < whole; j += L) {
+                FloatVector v = FloatVector.fromArray(S, t, ti + j);
+                if (be == 0f) {
+                    v.mul(a).intoArray(c, ci + j);
+                } else {
+                    v.fma(a, FloatVector.fromArray(S, c, ci + j).mul(be)).intoArray(c, ci + j);
+                }
+            }
+            if (whole < cols) {
+                FloatVector v = FloatVector.fromArray(S, t, ti + whole, tail);
+                if (be == 0f) {
+                    v.mul(a).intoArray(c, ci + whole, tail);
+                } else {
+                    v.fma(a, FloatVector.fromArray(S, c, ci + whole, tail).mul(be)).intoArray(c, ci + whole, tail);
+                }
             }
         }
     }
