@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One training step of the {@link Mlp} (forward, backward, Adam) on the Vector API path, through the trainer's own
- * path ({@link DataParallel}: shards of 64 rows, {@code threads} workers). Score: steps per second; samples per
- * second = score × batch. {@link TrainStepScalarBench} is the same on the scalar twins.
+ * path ({@link DataParallel}: shards of {@code shardRows} rows, by default 128 as the trainer's, {@code threads}
+ * workers). Score: steps per second; samples per second = score × batch. {@link TrainStepScalarBench} is the same on the scalar twins.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +40,10 @@ public class TrainStepBench {
 
     @Param({"1"})
     public int threads;
+
+    /** Rows per data-parallel shard ({@link DataParallel#DEFAULT_SHARD_ROWS}; another changes the grouping of the sums). */
+    @Param({"128"})
+    public int shardRows;
 
     private Sequential model;
     private Optimizer adam;
@@ -62,7 +66,7 @@ public class TrainStepBench {
         Gemm.setThreads(threads);
         model = Mlp.model();
         adam = Optimizers.create("adam", model, Map.of("lr", 1e-3));
-        parallel = new DataParallel(model, threads, DataParallel.DEFAULT_SHARD_ROWS, batch);
+        parallel = new DataParallel(model, threads, shardRows, batch);
         x = Mlp.inputs(batch);
         y = Mlp.labels(batch);
         double first = parallel.computeGradients(x, y, batch, step++).loss();

@@ -14,6 +14,7 @@ import dev.simdnn.optim.data.Dataset;
 import dev.simdnn.optim.preprocess.Preprocessor;
 import dev.simdnn.optim.schedule.ReduceOnPlateau;
 import dev.simdnn.optim.schedule.Schedule;
+import dev.simdnn.optim.train.DataParallel;
 import dev.simdnn.optim.train.Evaluation;
 import dev.simdnn.optim.train.History;
 import dev.simdnn.optim.train.Trainer;
@@ -56,6 +57,7 @@ final class TrainCommand {
               --epochs N             (default 30 for digits, 10 otherwise)  --drop-last  --stratified
               --seed N               weights, dropout and batch order (default 1)
               --threads N            worker threads (default: all cores); the result does not depend on it
+              --shard-rows N         rows per data-parallel shard (default 128); changes the sums' grouping
               --validation F         fraction of the training part held out for validation (default 0)
               --early-stop N         stop after N epochs without validation-loss improvement, keep the best
               --out FILE             model file (default out/<data>-model.simdnn)
@@ -98,7 +100,7 @@ final class TrainCommand {
         double lr = optimizer.groups().getFirst().lr();
         Trainer trainer = new Trainer().epochs(epochs).batchSize(flags.integer("batch", 32, 1)).seed(seed)
                 .threads(flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
-                .shardRows(flags.integer("shard-rows", 64, 1)).stratified(flags.has("stratified"));
+                .shardRows(flags.integer("shard-rows", DataParallel.DEFAULT_SHARD_ROWS, 1)).stratified(flags.has("stratified"));
         if (flags.has("drop-last")) {
             trainer.lastBatch(dev.simdnn.optim.train.Batches.LastBatch.DROP);
         }
