@@ -246,10 +246,10 @@ class GemmTest {
     }
 
     @Test
-    void dgemmMatchesTheReferenceAndIsThreadIndependent() {
+    void dgemmMatchesTheReferenceIsThreadIndependentAndEqualsTheTwin() {
         SplittableRandom rnd = new SplittableRandom(6);
         for (KernelProvider provider : TwinProviders.all()) {
-            for (int[] s : new int[][] {{1, 1, 1}, {9, 17, 33}, {130, 70, 300}}) {
+            for (int[] s : new int[][] {{1, 1, 1}, {9, 17, 33}, {130, 70, 300}, {1, 21, 600}, {1, 40, 7}}) {
                 for (int t = 0; t < 4; t++) {
                     boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
                     int m = s[0], n = s[1], k = s[2];
@@ -261,6 +261,10 @@ class GemmTest {
                     provider.gemm().dgemm(ta, tb, m, n, k, 0.5, a, 0, ta ? m : k, b, 0, tb ? k : n, 2, c1, 0, n, 1);
                     provider.gemm().dgemm(ta, tb, m, n, k, 0.5, a, 0, ta ? m : k, b, 0, tb ? k : n, 2, c2, 0, n, 3);
                     assertArrayEquals(c1, c2);
+                    double[] twin = c.clone();
+                    KernelProviders.scalar().gemm().dgemm(ta, tb, m, n, k, 0.5, a, 0, ta ? m : k, b, 0, tb ? k : n, 2,
+                            twin, 0, n, 1);
+                    assertArrayEquals(twin, c1, provider.backend() + " dgemm: the scalar twin's bits");
                     for (int i = 0; i < m; i++) {
                         for (int j = 0; j < n; j++) {
                             double sum = 0, mag = 0;

@@ -25,36 +25,38 @@ public final class DgemmPanama extends DoubleMicroKernel {
         super(new Blocking(MR, NR, GemmTuning.DGEMM_KC, GemmTuning.DGEMM_MC / MR * MR, GemmTuning.DGEMM_NC));
     }
 
-    /** The row-vector path's block, vectorised like {@link SgemmPanama#rowBlock} (four vectors per chunk). */
+    /** The row-vector path's block, B streamed four rows at a time as in {@link SgemmPanama#rowBlock}. */
     @Override
     public void rowBlock(int kc, double[] x, int xIdx, int xStep, double[] b, int bIdx, int ldb, int cols,
                          double[] out) {
-        int j = 0;
-        for (; j + 4 * L <= cols; j += 4 * L) {
-            DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S);
-            DoubleVector c2 = DoubleVector.zero(S), c3 = DoubleVector.zero(S);
-            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
-                DoubleVector a = DoubleVector.broadcast(S, x[xi]);
-                c0 = DoubleVector.fromArray(S, b, bi).fma(a, c0);
-                c1 = DoubleVector.fromArray(S, b, bi + L).fma(a, c1);
-                c2 = DoubleVector.fromArray(S, b, bi + 2 * L).fma(a, c2);
-                c3 = DoubleVector.fromArray(S, b, bi + 3 * L).fma(a, c3);
+        java.util.Arrays.fill(out, 0, cols, 0.0);
+        int whole = S.loopBound(cols);
+        int p = 0;
+        for (; p + 4 <= kc; p += 4) {
+            int xi = xIdx + p * xStep, b0 = bIdx + p * ldb;
+            DoubleVector x0 = DoubleVector.broadcast(S, x[xi]);
+            DoubleVector x1 = DoubleVector.broadcast(S, x[xi + xStep]);
+            DoubleVector x2 = DoubleVector.broadcast(S, x[xi + 2 * xStep]);
+            DoubleVector x3 = DoubleVector.broadcast(S, x[xi + 3 * xStep]);
+            for (int j = 0, bj = b0; j < whole; j += L, bj += L) {
+                DoubleVector acc = DoubleVector.fromArray(S, out, j);
+                acc = DoubleVector.fromArray(S, b, bj).fma(x0, acc);
+                acc = DoubleVector.fromArray(S, b, bj + ldb).fma(x1, acc);
+                acc = DoubleVector.fromArray(S, b, bj + 2 * ldb).fma(x2, acc);
+                acc = DoubleVector.fromArray(S, b, bj + 3 * ldb).fma(x3, acc);
+                acc.intoArray(out, j);
             }
-            c0.intoArray(out, j);
-            c1.intoArray(out, j + L);
-            c2.intoArray(out, j + 2 * L);
-            c3.intoArray(out, j + 3 * L);
         }
-        for (; j + L <= cols; j += L) {
-            DoubleVector c0 = DoubleVector.zero(S);
-            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
-                c0 = DoubleVector.fromArray(S, b, bi).fma(DoubleVector.broadcast(S, x[xi]), c0);
+        for (; p < kc; p++) {
+            int bi = bIdx + p * ldb;
+            DoubleVector xp = DoubleVector.broadcast(S, x[xIdx + p * xStep]);
+            for (int j = 0; j < whole; j += L) {
+                DoubleVector.fromArray(S, b, bi + j).fma(xp, DoubleVector.fromArray(S, out, j)).intoArray(out, j);
             }
-            c0.intoArray(out, j);
         }
-        for (; j < cols; j++) {
+        for (int j = whole; j < cols; j++) {
             double acc = 0;
-            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+            for (int q = 0, xi = xIdx, bi = bIdx + j; q < kc; q++, xi += xStep, bi += ldb) {
                 acc = Math.fma(x[xi], b[bi], acc);
             }
             out[j] = acc;

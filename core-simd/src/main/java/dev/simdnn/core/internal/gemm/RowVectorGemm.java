@@ -9,7 +9,7 @@ package dev.simdnn.core.internal.gemm;
  * <p>Every C element gets the arithmetic of the packed path (one fma per depth step in increasing p, restarted
  * every KC, then {@code acc·α + β·C} by one fma), so the result is bitwise the same as when the row is part of a
  * larger batch, and on both backends. Runs on the calling thread: the work is one pass over B. The Vector API
- * kernel keeps eight vectors of C columns in registers over a whole KC block ({@link MicroKernel#rowBlock}).
+ * kernel streams B four rows at a time into the L1-resident output row ({@link MicroKernel#rowBlock}).
  */
 final class RowVectorGemm {
     private RowVectorGemm() {}

