@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One training step of the {@link Mlp} (forward, backward, Adam) on the Vector API path, through the trainer's own
- * path ({@link DataParallel}: shards of {@code shardRows} rows, by default 128 as the trainer's, {@code threads}
- * workers). Score: steps per second; samples per second = score × batch. {@link TrainStepScalarBench} is the same on the scalar twins.
+ * path ({@link DataParallel}: shards of {@link #SHARD_ROWS} rows, {@code threads} workers). Score: steps per
+ * second; samples per second = score × batch. {@link TrainStepScalarBench} is the same on the scalar twins.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -35,15 +35,18 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TrainStepBench {
+    /**
+     * Rows per data-parallel shard: the trainer's default, or {@code -Dsimdnn.bench.shardRows=N} for an experiment
+     * (a system property, not a JMH parameter, so that result keys still match the peers' and the baselines').
+     */
+    static final int SHARD_ROWS = Integer.getInteger("simdnn.bench.shardRows", DataParallel.DEFAULT_SHARD_ROWS);
+
     @Param({"32", "128", "256"})
     public int batch;
 
     @Param({"1"})
     public int threads;
 
-    /** Rows per data-parallel shard ({@link DataParallel#DEFAULT_SHARD_ROWS}; another changes the grouping of the sums). */
-    @Param({"128"})
-    public int shardRows;
 
     private Sequential model;
     private Optimizer adam;
@@ -66,7 +69,7 @@ public class TrainStepBench {
         Gemm.setThreads(threads);
         model = Mlp.model();
         adam = Optimizers.create("adam", model, Map.of("lr", 1e-3));
-        parallel = new DataParallel(model, threads, shardRows, batch);
+        parallel = new DataParallel(model, threads, SHARD_ROWS, batch);
         x = Mlp.inputs(batch);
         y = Mlp.labels(batch);
         double first = parallel.computeGradients(x, y, batch, step++).loss();
