@@ -100,7 +100,8 @@ final class TrainCommand {
         double lr = optimizer.groups().getFirst().lr();
         Trainer trainer = new Trainer().epochs(epochs).batchSize(flags.integer("batch", 32, 1)).seed(seed)
                 .threads(flags.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
-                .shardRows(flags.integer("shard-rows", DataParallel.DEFAULT_SHARD_ROWS, 1)).stratified(flags.has("stratified"));
+                .shardRows(flags.integer("shard-rows", DataParallel.DEFAULT_SHARD_ROWS, 1))
+                .stratified(flags.has("stratified"));
         if (flags.has("drop-last")) {
             trainer.lastBatch(dev.simdnn.optim.train.Batches.LastBatch.DROP);
         }

@@ -84,7 +84,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Rows per data-parallel shard (default {@link DataParallel#DEFAULT_SHARD_ROWS}); changes the arithmetic's grouping, so the bits. */
+    /**
+     * Rows per data-parallel shard (default {@link DataParallel#DEFAULT_SHARD_ROWS}); changes the arithmetic's
+     * grouping, so the bits.
+     */
     public Trainer shardRows(int rows) {
         this.shardRows = positive("shard rows", rows);
         return this;

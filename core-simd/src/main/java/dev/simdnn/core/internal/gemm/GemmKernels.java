@@ -109,10 +109,12 @@ public final class GemmKernels {
     }
 
     /**
-     * Runs the packed path in whichever orientation pads less. Tiles are MR x NR, so a C with few columns
-     * (a 10-class output layer: n = 10 against NR = 32) wastes most of every tile; its transpose
-     * Cᵀ = op(B)ᵀ·op(A)ᵀ has those 10 as rows, padded only to MR = 8. Cᵀ lives in a workspace buffer: C is
-     * copied in (when β reads it), the product runs there with the caller's α and β, and is copied back.
+     * A C of one or two vectors of columns (as the kernel's {@link MicroKernel#narrowWidth} says) takes the
+     * narrow path. Otherwise the packed path runs in whichever orientation pads less. Tiles are MR x NR, so a C
+     * with few columns wastes much of every tile (n = 40 against AVX-512's NR = 32 is padded to 64); its
+     * transpose Cᵀ = op(B)ᵀ·op(A)ᵀ has those 40 as rows, five whole tiles of MR = 8. Cᵀ lives in a workspace
+     * buffer: C is copied in (when β reads it), the product runs there with the caller's α and β, and is copied
+     * back.
      * Every element gets exactly the arithmetic of the direct orientation, so the choice, which depends on
      * the kernel's tile shape, changes the speed and never the bits.
      */
