@@ -14,8 +14,14 @@ import java.util.List;
 /**
  * Random feed-forward stacks for the layer properties: depth 1–4 Dense layers of widths 1–64, each hidden layer
  * with one of the activations or a maxout of 2–3 pieces, batch norm before the activation (pre-activation
- * placement) or none, dropout after it or none, softmax + cross-entropy on 2–10 classes, batch 1–17 (at least 2
- * with batch norm).
+ * placement) or none, dropout after it or none, softmax + cross-entropy on 2–10 classes, batch 1–17.
+ *
+ * <p>With batch norm, the batch has at least 2 rows and every width (input and hidden) at least 2. Batch norm of
+ * a single feature x·w does not depend on w's scale, so the gradient of a Dense with one input feature before it
+ * is zero up to ε_bn (a flat direction where central differences and float rounding measure only noise), and a
+ * single normalised feature is centred, so the weight gradient Σ h·dy of the layer after it cancels to rounding
+ * noise of its terms. Samples of both, found on 2026-12-01, failed the double check at 4.5e-7 relative error and
+ * the float check at 2–3e-3 of their tensors; neither is a property of the layers.
  *
  * @param inputWidth features
  * @param widths     hidden widths (depth − 1 of them)
@@ -38,9 +44,10 @@ record Stacks(int inputWidth, List<Integer> widths, List<Activation> hidden, Lis
                         Arbitraries.integers().between(2, 3).list().ofSize(d)).as(Hidden::new)),
                 Arbitraries.of(true, false), Arbitraries.of(0.0, 0.0, 0.3, 0.5), Arbitraries.integers().between(2, 10),
                 Arbitraries.integers().between(1, 17), Arbitraries.longs())
-                .as((in, h, bn, drop, classes, batch, seed) -> new Stacks(in, h.widths, h.activations, h.pieces,
-                        bn && !h.widths.isEmpty(), drop, classes, bn && !h.widths.isEmpty() ? Math.max(batch, 2) : batch,
-                        seed));
+                .as((in, h, bn, drop, classes, batch, seed) -> bn && !h.widths.isEmpty()
+                        ? new Stacks(Math.max(2, in), h.widths.stream().map(w -> Math.max(2, w)).toList(),
+                                h.activations, h.pieces, true, drop, classes, Math.max(batch, 2), seed)
+                        : new Stacks(in, h.widths, h.activations, h.pieces, false, drop, classes, batch, seed));
     }
 
     private record Hidden(List<Integer> widths, List<Activation> activations, List<Integer> pieces) {}
