@@ -85,10 +85,15 @@ public final class GemmTable {
         print(set, results, ours, peer);
     }
 
+    /**
+     * Warm-up is 3 × 1 s in both modes: C2 sometimes reaches the driver's final code only after 2–3 s of calls
+     * (256x512x512:NN on Zen 3 ran at 320 ops/s for two seconds, then 590), and the 2 × 0.5 s of quick mode used
+     * to put the 256-row shapes at 0.45–0.66× OpenBLAS, against 0.94–1.12× once warm.
+     */
     private static ChainedOptionsBuilder options(boolean quick) {
         return new OptionsBuilder()
                 .forks(1)
-                .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
+                .warmupIterations(3).warmupTime(TimeValue.milliseconds(1000))
                 .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 1000));
     }
 
