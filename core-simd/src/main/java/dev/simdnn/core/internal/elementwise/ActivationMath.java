@@ -65,7 +65,7 @@ final class ActivationMath {
         float u = geluInner(w, v);
         float e = FloatMath.exp(Math.abs(u) * -2f);
         float d = 1f + e;
-        float sigma = (u >= 0f ? 1f : e) / d;
+        float sigma = FloatMath.sigmoidOfExp(u, e);
         float slope = Math.fma(3f * GELU_A, w, 1f) * GELU_C;
         return Math.fma(e / (d * d) * (v + v), slope, sigma);
     }

@@ -202,7 +202,7 @@ public final class ActivationPanama implements ActivationKernels {
         FloatVector u = geluInner(w, v);
         FloatVector e = FloatMathPanama.exp(u.abs().mul(-2f));
         FloatVector d = e.add(1f);
-        FloatVector sigma = e.blend(1f, u.compare(VectorOperators.GE, 0f)).div(d);
+        FloatVector sigma = FloatMathPanama.sigmoidOfExp(u, e);
         FloatVector slope = w.fma(3f * ActivationMath.GELU_A, 1f).mul(ActivationMath.GELU_C);
         return e.div(d.mul(d)).mul(v.add(v)).fma(slope, sigma);
     }

@@ -123,8 +123,7 @@ public final class LossPanama extends RowLosses {
             FloatVector e = FloatMathPanama.exp(v.abs().neg());
             acc = acc.add(v.max(0f).sub(v.mul(t)).add(FloatMathPanama.log1pUnit(e)));
             if (grad != null) {
-                FloatVector sigmoid = e.blend(1f, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
-                sigmoid.sub(t).mul(s).intoArray(grad, gOff + j);
+                FloatMathPanama.sigmoidOfExp(v, e).sub(t).mul(s).intoArray(grad, gOff + j);
             }
         }
         double sum = PanamaReductions.sum(acc);
@@ -133,7 +132,7 @@ public final class LossPanama extends RowLosses {
             float e = FloatMath.exp(-Math.abs(v));
             sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
             if (grad != null) {
-                grad[gOff + j] = s * ((v >= 0f ? 1f : e) / (1f + e) - t);
+                grad[gOff + j] = s * (FloatMath.sigmoidOfExp(v, e) - t);
             }
         }
         return sum;

@@ -71,8 +71,7 @@ public final class LossScalar extends RowLosses {
             float e = FloatMath.exp(-Math.abs(v));
             sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
             if (grad != null) {
-                float sigmoid = (v >= 0f ? 1f : e) / (1f + e);
-                grad[gOff + j] = s * (sigmoid - t);
+                grad[gOff + j] = s * (FloatMath.sigmoidOfExp(v, e) - t);
             }
         }
         return sum;

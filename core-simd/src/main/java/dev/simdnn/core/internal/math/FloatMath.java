@@ -122,7 +122,14 @@ public final class FloatMath {
      * of the selected numerator, in the vector twin too).
      */
     public static float sigmoid(float v) {
-        float e = exp(-Math.abs(v));
+        return sigmoidOfExp(v, exp(-Math.abs(v)));
+    }
+
+    /**
+     * {@link #sigmoid}'s last step, for callers that need e = e^−|v| themselves too (binary cross-entropy, GELU′):
+     * the selected numerator over 1 + e.
+     */
+    public static float sigmoidOfExp(float v, float e) {
         return (v >= 0f ? 1f : e) / (1f + e);
     }
 

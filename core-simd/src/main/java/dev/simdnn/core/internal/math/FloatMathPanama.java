@@ -97,7 +97,11 @@ public final class FloatMathPanama {
 
     /** 1/(1 + e^−v) per lane, as {@link FloatMath#sigmoid}. */
     public static FloatVector sigmoid(FloatVector v) {
-        FloatVector e = exp(v.abs().neg());
+        return sigmoidOfExp(v, exp(v.abs().neg()));
+    }
+
+    /** As {@link FloatMath#sigmoidOfExp}: σ(v) per lane from e = e^−|v|. */
+    public static FloatVector sigmoidOfExp(FloatVector v, FloatVector e) {
         return e.blend(1f, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
     }
 
