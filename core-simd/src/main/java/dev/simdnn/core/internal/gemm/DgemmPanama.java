@@ -7,8 +7,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API double micro-kernel: an MR x 2L outer-product tile (L = lanes of the preferred species): 8 x 16 with
  * 16 vector accumulators on AVX-512, 5 x 8 with 10 on AVX2 (16 registers; see {@link #MR}). Per depth step: two
- * vector loads of packed B, MR broadcasts of packed A, 2·MR fused multiply-adds. Written out by hand on purpose: accumulators in arrays or helper methods taking
- * vectors get boxed, and more than 16 accumulators exceed C2's inlining budget (both measured 6-25x slower).
+ * vector loads of packed B, MR broadcasts of packed A, 2·MR fused multiply-adds. Written out by hand on purpose,
+ * the α/β update of every accumulator too: accumulators in arrays or helper methods taking vectors get boxed, and more
+ * than 16 accumulators exceed C2's inlining budget (both measured 6-25x slower). On 2026-12-01 the update as one
+ * small helper, called per accumulator, was inlined into the float tiles but not into DGEMM's: 5 MB allocated per
+ * 512³ call.
  */
 public final class DgemmPanama extends DoubleMicroKernel {
     private static final VectorSpecies<Double> S = PanamaSpecies.DOUBLE;
