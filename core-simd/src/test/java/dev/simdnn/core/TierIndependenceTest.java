@@ -3,7 +3,6 @@ package dev.simdnn.core;
 import dev.simdnn.core.internal.KernelProviders;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,16 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TierIndependenceTest {
     @Test
     void firstInterpretedCallsGiveTheBitsOfCompiledCalls() throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         boolean panama = KernelProviders.panamaAvailable();
-        if (panama) {
-            command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-Dsimdnn.requireBackend=panama"));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TierIndependenceProbe.class.getName()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), output);
+        FreshJvm.Result run = FreshJvm.run(panama
+                ? List.of("--add-modules", "jdk.incubator.vector", "-Dsimdnn.requireBackend=panama")
+                : List.of(), TierIndependenceProbe.class);
+        String output = run.output();
+        assertEquals(0, run.exitCode(), output);
         assertTrue(output.contains(panama ? "simdnn PANAMA" : "simdnn SCALAR"), output);
         assertTrue(output.contains("tier-independent: 10 of 10"), output);
     }

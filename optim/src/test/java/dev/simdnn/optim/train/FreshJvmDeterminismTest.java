@@ -1,5 +1,6 @@
 package dev.simdnn.optim.train;
 
+import dev.simdnn.core.FreshJvm;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,12 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FreshJvmDeterminismTest {
     @Test
     void aFreshJvmTrainsTheSameParameterBits() throws Exception {
-        String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(launcher, "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), FreshJvmTraining.class.getName()))
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), output);
+        FreshJvm.Result run = FreshJvm.run(List.of("--add-modules", "jdk.incubator.vector"), FreshJvmTraining.class);
+        String output = run.output();
+        assertEquals(0, run.exitCode(), output);
         long here = FreshJvmTraining.digest();
         assertTrue(output.contains("parameter digest: " + here), "here " + here + ", fresh JVM: " + output);
     }

@@ -1,0 +1,29 @@
+package dev.simdnn.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a class's {@code main} in a new JVM of the test run's own JDK and class path: for tests of what a fresh JVM,
+ * whose kernels start in the interpreter, computes (core-simd's {@code TierIndependenceTest}, optim's
+ * {@code FreshJvmDeterminismTest}).
+ */
+public final class FreshJvm {
+    private FreshJvm() {}
+
+    /** Exit code and the merged standard output and error of the run. */
+    public record Result(int exitCode, String output) {}
+
+    /** Runs {@code main} with {@code jvmArgs} before the class path and waits for it. */
+    public static Result run(List<String> jvmArgs, Class<?> main) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        return new Result(p.waitFor(), output);
+    }
+}
