@@ -3,12 +3,16 @@ package dev.simdnn.core.internal.elementwise;
 import dev.simdnn.core.internal.PanamaSpecies;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API dropout: the hash of {@link DropoutKernels} on L counters at once in 32-bit integer lanes
- * (shift, xor, multiply), converted to floats, compared with keep, multiplied in.
+ * (shift, xor, multiply), its top 24 bits compared with keep·2^24 as integers, the mask multiplied in.
+ *
+ * <p>A call is cut where the counter's low word wraps (at most once, n being an int), so that inside each run the
+ * high word, and with it the second key, is one constant: the loop then hashes just {@code low + i} per lane.
  */
 public final class DropoutPanama implements DropoutKernels {
     private static final VectorSpecies<Float> F = PanamaSpecies.FLOAT;
@@ -19,14 +23,9 @@ public final class DropoutPanama implements DropoutKernels {
 
     @Override
     public void forward(int n, float keep, long seed, long counter, float[] x, int xOff, float[] y, int yOff) {
-        long keys = DropoutKernels.keys(seed);
-        float scale = 1f / keep;
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(F, x, xOff + i).mul(maskVector(keys, counter + i, keep, scale))
-                    .intoArray(y, yOff + i);
-        }
-        TAIL.forward(n - i, keep, seed, counter + i, x, xOff + i, y, yOff + i);
+        int head = sameHighWord(counter, n);
+        forwardRun(head, keep, seed, counter, x, xOff, y, yOff);
+        forwardRun(n - head, keep, seed, counter + head, x, xOff + head, y, yOff + head);
     }
 
     @Override
@@ -36,26 +35,60 @@ public final class DropoutPanama implements DropoutKernels {
 
     @Override
     public void mask(int n, float keep, long seed, long counter, float[] m, int mOff) {
+        int head = sameHighWord(counter, n);
+        maskRun(head, keep, seed, counter, m, mOff);
+        maskRun(n - head, keep, seed, counter + head, m, mOff + head);
+    }
+
+    /** How many of the n counters from {@code counter} on have its high 32 bits. */
+    private static int sameHighWord(long counter, int n) {
+        return (int) Math.min(n, (1L << 32) - (counter & 0xFFFF_FFFFL));
+    }
+
+    private static void forwardRun(int n, float keep, long seed, long counter, float[] x, int xOff, float[] y,
+                                   int yOff) {
         long keys = DropoutKernels.keys(seed);
+        int k0 = (int) keys, k1 = highKey(keys, counter), threshold = threshold(keep);
+        FloatVector zero = FloatVector.zero(F);
         float scale = 1f / keep;
+        IntVector lanes = IntVector.broadcast(I, (int) counter).addIndex(1);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += L) {
-            maskVector(keys, counter + i, keep, scale).intoArray(m, mOff + i);
+            VectorMask<Float> kept = kept(lanes.add(i), k0, k1, threshold);
+            FloatVector.fromArray(F, x, xOff + i).mul(zero.blend(scale, kept)).intoArray(y, yOff + i);
+        }
+        TAIL.forward(n - i, keep, seed, counter + i, x, xOff + i, y, yOff + i);
+    }
+
+    private static void maskRun(int n, float keep, long seed, long counter, float[] m, int mOff) {
+        long keys = DropoutKernels.keys(seed);
+        int k0 = (int) keys, k1 = highKey(keys, counter), threshold = threshold(keep);
+        FloatVector zero = FloatVector.zero(F);
+        float scale = 1f / keep;
+        IntVector lanes = IntVector.broadcast(I, (int) counter).addIndex(1);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            zero.blend(scale, kept(lanes.add(i), k0, k1, threshold)).intoArray(m, mOff + i);
         }
         TAIL.mask(n - i, keep, seed, counter + i, m, mOff + i);
     }
 
-    /** scale where uniform(counter + lane) < keep, else 0, for L consecutive counters. */
-    private static FloatVector maskVector(long keys, long counter, float keep, float scale) {
-        int k0 = (int) keys, k1 = (int) (keys >>> 32);
-        IntVector low = IntVector.broadcast(I, (int) counter).addIndex(1);
-        // The high word changes inside a vector only when the low word wraps; fold it per lane.
-        IntVector high = IntVector.broadcast(I, (int) (counter >>> 32))
-                .add(low.compare(VectorOperators.ULT, (int) counter).toVector().neg());
-        IntVector h = mix(mix(low.lanewise(VectorOperators.XOR, k0)).lanewise(VectorOperators.XOR, high)
-                .lanewise(VectorOperators.XOR, k1));
-        FloatVector u = ((FloatVector) h.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(0x1p-24f);
-        return FloatVector.zero(F).blend(scale, u.compare(VectorOperators.LT, keep));
+    /** The hash's second key with the counter's high word folded in (constant within a run). */
+    private static int highKey(long keys, long counter) {
+        return (int) (keys >>> 32) ^ (int) (counter >>> 32);
+    }
+
+    /**
+     * uniform &lt; keep as integers: uniform = t·2^-24 with t = h &gt;&gt;&gt; 8 an integer, so t·2^-24 &lt; keep
+     * exactly when t &lt; ⌈keep·2^24⌉ (keep·2^24 is exact in float). The same decision as the twin's, bit for bit.
+     */
+    private static int threshold(float keep) {
+        return (int) Math.ceil(keep * 0x1p24f);
+    }
+
+    private static VectorMask<Float> kept(IntVector low, int k0, int k1, int threshold) {
+        IntVector h = mix(mix(low.lanewise(VectorOperators.XOR, k0)).lanewise(VectorOperators.XOR, k1));
+        return h.lanewise(VectorOperators.LSHR, 8).compare(VectorOperators.LT, threshold).cast(F);
     }
 
     private static IntVector mix(IntVector x) {
