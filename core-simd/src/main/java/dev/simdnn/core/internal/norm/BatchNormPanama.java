@@ -6,15 +6,18 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API batch norm, L features at a time and four rows per pass: the per-feature accumulators and
- * constants (in the {@code cols}-long arrays) are loaded and stored once per four rows instead of once per
- * row, while x is still read row after row; the last {@code cols mod L} features take the scalar arithmetic.
+ * Vector API batch norm, L features at a time. The passes that sum over the batch (the statistics, dγ and dβ)
+ * take four rows per pass, so the per-feature sums in the {@code cols}-long arrays are loaded and stored once per
+ * four rows instead of once per row; the four-row loop has a constant trip count, so that C2 unrolls it (written
+ * with a variable one for the last rows, it measured 1.5-2x slower), and the last {@code rows mod 4} rows take a
+ * one-row loop. The passes that write x̂, y or dx go row by row. The last {@code cols mod L} features take the
+ * scalar arithmetic.
  */
 public final class BatchNormPanama implements BatchNormKernels {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
     private static final int L = S.length();
 
-    /** Rows processed per pass over a vector of features: accumulators and constants are loaded once per block. */
+    /** Rows per pass of the sums over the batch: their accumulators are loaded and stored once per block. */
     private static final int ROW_BLOCK = 4;
 
     @Override
@@ -22,15 +25,16 @@ public final class BatchNormPanama implements BatchNormKernels {
                                 int bOff, float eps, float[] y, int yOff, float[] xhat, int xhOff, float[] mean,
                                 float[] var, float[] invStd) {
         int bound = S.loopBound(cols);
+        // mean[] and var[] first hold the shifted sums Σ(x − x₀) and Σ(x − x₀)², ROW_BLOCK rows per pass
         java.util.Arrays.fill(mean, 0, cols, 0f);
         java.util.Arrays.fill(var, 0, cols, 0f);
-        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
-            int block = Math.min(ROW_BLOCK, rows - r0);
+        int r0 = 0;
+        for (; r0 + ROW_BLOCK <= rows; r0 += ROW_BLOCK) {
             int c = 0;
             for (; c < bound; c += L) {
                 FloatVector shift = FloatVector.fromArray(S, x, xOff + c);
                 FloatVector s1 = FloatVector.fromArray(S, mean, c), s2 = FloatVector.fromArray(S, var, c);
-                for (int k = 0, at = xOff + r0 * cols + c; k < block; k++, at += cols) {
+                for (int k = 0, at = xOff + r0 * cols + c; k < ROW_BLOCK; k++, at += cols) {
                     FloatVector d = FloatVector.fromArray(S, x, at).sub(shift);
                     s1 = s1.add(d);
                     s2 = d.fma(d, s2);
@@ -38,13 +42,16 @@ public final class BatchNormPanama implements BatchNormKernels {
                 s1.intoArray(mean, c);
                 s2.intoArray(var, c);
             }
-            for (; c < cols; c++) {
-                for (int k = 0, at = xOff + r0 * cols + c; k < block; k++, at += cols) {
-                    float d = x[at] - x[xOff + c];
-                    mean[c] += d;
-                    var[c] = Math.fma(d, d, var[c]);
-                }
+            shiftedSumsTail(c, r0, ROW_BLOCK, cols, x, xOff, mean, var);
+        }
+        for (; r0 < rows; r0++) {
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector d = FloatVector.fromArray(S, x, xOff + r0 * cols + c).sub(FloatVector.fromArray(S, x, xOff + c));
+                FloatVector.fromArray(S, mean, c).add(d).intoArray(mean, c);
+                d.fma(d, FloatVector.fromArray(S, var, c)).intoArray(var, c);
             }
+            shiftedSumsTail(c, r0, 1, cols, x, xOff, mean, var);
         }
         float invM = 1f / rows;
         int c = 0;
@@ -62,24 +69,32 @@ public final class BatchNormPanama implements BatchNormKernels {
             var[c] = v;
             invStd[c] = 1f / (float) Math.sqrt(v + eps);
         }
-        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
-            int block = Math.min(ROW_BLOCK, rows - r0);
+        // x̂ and y row by row: no accumulator to keep, and x, x̂, y stay three sequential streams
+        for (int r = 0, row = 0; r < rows; r++, row += cols) {
             int j = 0;
             for (; j < bound; j += L) {
-                FloatVector mu = FloatVector.fromArray(S, mean, j), inv = FloatVector.fromArray(S, invStd, j);
-                FloatVector g = FloatVector.fromArray(S, gamma, gOff + j), b = FloatVector.fromArray(S, beta, bOff + j);
-                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
-                    FloatVector h = FloatVector.fromArray(S, x, xOff + row + j).sub(mu).mul(inv);
-                    h.intoArray(xhat, xhOff + row + j);
-                    g.fma(h, b).intoArray(y, yOff + row + j);
-                }
+                FloatVector h = FloatVector.fromArray(S, x, xOff + row + j).sub(FloatVector.fromArray(S, mean, j))
+                        .mul(FloatVector.fromArray(S, invStd, j));
+                h.intoArray(xhat, xhOff + row + j);
+                FloatVector.fromArray(S, gamma, gOff + j).fma(h, FloatVector.fromArray(S, beta, bOff + j))
+                        .intoArray(y, yOff + row + j);
             }
             for (; j < cols; j++) {
-                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
-                    float h = (x[xOff + row + j] - mean[j]) * invStd[j];
-                    xhat[xhOff + row + j] = h;
-                    y[yOff + row + j] = Math.fma(gamma[gOff + j], h, beta[bOff + j]);
-                }
+                float h = (x[xOff + row + j] - mean[j]) * invStd[j];
+                xhat[xhOff + row + j] = h;
+                y[yOff + row + j] = Math.fma(gamma[gOff + j], h, beta[bOff + j]);
+            }
+        }
+    }
+
+    /** The shifted sums of features c.. (the last cols mod L) over rows r0 .. r0 + block − 1. */
+    private static void shiftedSumsTail(int c, int r0, int block, int cols, float[] x, int xOff, float[] sum,
+                                        float[] sumSq) {
+        for (; c < cols; c++) {
+            for (int k = 0, at = xOff + r0 * cols + c; k < block; k++, at += cols) {
+                float d = x[at] - x[xOff + c];
+                sum[c] += d;
+                sumSq[c] = Math.fma(d, d, sumSq[c]);
             }
         }
     }
@@ -90,13 +105,13 @@ public final class BatchNormPanama implements BatchNormKernels {
         int bound = S.loopBound(cols);
         java.util.Arrays.fill(dGamma, dgOff, dgOff + cols, 0f);
         java.util.Arrays.fill(dBeta, dbOff, dbOff + cols, 0f);
-        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
-            int block = Math.min(ROW_BLOCK, rows - r0);
+        int r0 = 0;
+        for (; r0 + ROW_BLOCK <= rows; r0 += ROW_BLOCK) {
             int c = 0;
             for (; c < bound; c += L) {
                 FloatVector sb = FloatVector.fromArray(S, dBeta, dbOff + c);
                 FloatVector sg = FloatVector.fromArray(S, dGamma, dgOff + c);
-                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
+                for (int k = 0, row = r0 * cols; k < ROW_BLOCK; k++, row += cols) {
                     FloatVector g = FloatVector.fromArray(S, dy, dyOff + row + c);
                     sb = sb.add(g);
                     sg = g.fma(FloatVector.fromArray(S, xhat, xhOff + row + c), sg);
@@ -104,36 +119,48 @@ public final class BatchNormPanama implements BatchNormKernels {
                 sb.intoArray(dBeta, dbOff + c);
                 sg.intoArray(dGamma, dgOff + c);
             }
-            for (; c < cols; c++) {
-                for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
-                    float g = dy[dyOff + row + c];
-                    dBeta[dbOff + c] += g;
-                    dGamma[dgOff + c] = Math.fma(g, xhat[xhOff + row + c], dGamma[dgOff + c]);
-                }
+            parameterGradientsTail(c, r0, ROW_BLOCK, cols, dy, dyOff, xhat, xhOff, dGamma, dgOff, dBeta, dbOff);
+        }
+        for (; r0 < rows; r0++) {
+            int c = 0, row = r0 * cols;
+            for (; c < bound; c += L) {
+                FloatVector g = FloatVector.fromArray(S, dy, dyOff + row + c);
+                FloatVector.fromArray(S, dBeta, dbOff + c).add(g).intoArray(dBeta, dbOff + c);
+                g.fma(FloatVector.fromArray(S, xhat, xhOff + row + c), FloatVector.fromArray(S, dGamma, dgOff + c))
+                        .intoArray(dGamma, dgOff + c);
             }
+            parameterGradientsTail(c, r0, 1, cols, dy, dyOff, xhat, xhOff, dGamma, dgOff, dBeta, dbOff);
         }
         float m = rows;
         FloatVector mv = FloatVector.broadcast(S, m);
-        for (int r0 = 0; r0 < rows; r0 += ROW_BLOCK) {
-            int block = Math.min(ROW_BLOCK, rows - r0);
+        for (int r = 0, row = 0; r < rows; r++, row += cols) {
             int c = 0;
             for (; c < bound; c += L) {
                 FloatVector k = FloatVector.fromArray(S, gamma, gOff + c).mul(FloatVector.fromArray(S, invStd, c)).div(m);
-                FloatVector sg = FloatVector.fromArray(S, dGamma, dgOff + c);
-                FloatVector negSb = FloatVector.fromArray(S, dBeta, dbOff + c).neg();
-                for (int q = 0, row = r0 * cols; q < block; q++, row += cols) {
-                    FloatVector inner = FloatVector.fromArray(S, xhat, xhOff + row + c).neg()
-                            .fma(sg, FloatVector.fromArray(S, dy, dyOff + row + c).fma(mv, negSb));
-                    k.mul(inner).intoArray(dx, dxOff + row + c);
-                }
+                FloatVector inner = FloatVector.fromArray(S, xhat, xhOff + row + c).neg()
+                        .fma(FloatVector.fromArray(S, dGamma, dgOff + c),
+                                FloatVector.fromArray(S, dy, dyOff + row + c)
+                                        .fma(mv, FloatVector.fromArray(S, dBeta, dbOff + c).neg()));
+                k.mul(inner).intoArray(dx, dxOff + row + c);
             }
             for (; c < cols; c++) {
                 float k = gamma[gOff + c] * invStd[c] / m;
-                for (int q = 0, row = r0 * cols; q < block; q++, row += cols) {
-                    float inner = Math.fma(-xhat[xhOff + row + c], dGamma[dgOff + c],
-                            Math.fma(m, dy[dyOff + row + c], -dBeta[dbOff + c]));
-                    dx[dxOff + row + c] = k * inner;
-                }
+                float inner = Math.fma(-xhat[xhOff + row + c], dGamma[dgOff + c],
+                        Math.fma(m, dy[dyOff + row + c], -dBeta[dbOff + c]));
+                dx[dxOff + row + c] = k * inner;
+            }
+        }
+    }
+
+    /** dβ and dγ of features c.. (the last cols mod L) over rows r0 .. r0 + block − 1. */
+    private static void parameterGradientsTail(int c, int r0, int block, int cols, float[] dy, int dyOff,
+                                               float[] xhat, int xhOff, float[] dGamma, int dgOff, float[] dBeta,
+                                               int dbOff) {
+        for (; c < cols; c++) {
+            for (int k = 0, row = r0 * cols; k < block; k++, row += cols) {
+                float g = dy[dyOff + row + c];
+                dBeta[dbOff + c] += g;
+                dGamma[dgOff + c] = Math.fma(g, xhat[xhOff + row + c], dGamma[dgOff + c]);
             }
         }
     }
