@@ -186,6 +186,34 @@ class GemmTest {
         }
     }
 
+    /**
+     * Operands that end exactly where the matrix ends (no border, ld = the width): the Vector API packing of a
+     * transposed A moves whole vectors and must mask the loads that would run past the array, and the rows of B are
+     * moved as vectors up to the last element. Bitwise against the scalar twin, whose packing is element by element.
+     */
+    @Test
+    void packingReadsUpToTheArraysLastElementOnly() {
+        SplittableRandom rnd = new SplittableRandom(41);
+        for (int[] s : new int[][] {{37, 40, 30}, {203, 48, 30}, {64, 33, 520}}) {     // above SmallGemm's size
+            int m = s[0], n = s[1], k = s[2];
+            for (boolean tb : new boolean[] {false, true}) {
+                float[] a = fill(rnd, k * m), b = fill(rnd, k * n);
+                float[] reference = new float[m * n];
+                KernelProviders.scalar().gemm().sgemm(true, tb, m, n, k, 1f, a, 0, m, b, 0, tb ? k : n, 0f, reference,
+                        0, n, Epilogue.NONE, 1);
+                for (KernelProvider provider : TwinProviders.all()) {
+                    for (int threads = 1; threads <= 2; threads++) {
+                        float[] c = new float[m * n];
+                        provider.gemm().sgemm(true, tb, m, n, k, 1f, a, 0, m, b, 0, tb ? k : n, 0f, c, 0, n,
+                                Epilogue.NONE, threads);
+                        assertArrayEquals(reference, c, provider.backend() + " " + Arrays.toString(s) + " tb=" + tb
+                                + " threads=" + threads);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void betaZeroIgnoresNanInCAndAlphaZeroDoesNotReadAB() {
         for (KernelProvider provider : TwinProviders.all()) {

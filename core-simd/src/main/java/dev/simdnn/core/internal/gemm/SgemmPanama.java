@@ -336,6 +336,26 @@ public final class SgemmPanama extends FloatMicroKernel {
     }
 
     /** For op(B) = B: masked vector loads and stores per depth (row copies of ≤ 2L floats, padded with 0). */
+    /** A transposed takes {@link PackingPanama#packATransposed}; the strided transpose stays {@link Packing}'s. */
+    @Override
+    public void packA(boolean trans, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, float[] pa) {
+        if (trans && MR <= L) {
+            PackingPanama.packATransposed(a, aOff, lda, row0, rows, p0, kc, MR, pa);
+        } else {
+            super.packA(trans, a, aOff, lda, row0, rows, p0, kc, pa);
+        }
+    }
+
+    /** B not transposed takes {@link PackingPanama#packRowsB}; the strided transpose stays {@link Packing}'s. */
+    @Override
+    public void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, float[] pb) {
+        if (!trans) {
+            PackingPanama.packRowsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb);
+        } else {
+            super.packB(trans, b, bOff, ldb, p0, kc, col0, cols, pb);
+        }
+    }
+
     @Override
     public void packPanel(boolean trans, float[] b, int bOff, int ldb, int k, int cols, int width, float[] pb) {
         if (trans || width > 2 * L) {

@@ -1,0 +1,79 @@
+package dev.simdnn.core.internal.gemm;
+
+import dev.simdnn.core.internal.PanamaSpecies;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API versions of the two {@link Packing} layouts that are plain copies of contiguous runs: B not
+ * transposed (NR-wide pieces of each row of B) and A transposed (MR-long pieces of each row of the stored Aᵀ).
+ * They write exactly the values {@link Packing} writes, so the products keep their bits. The strided transposes
+ * (A not transposed, B transposed) stay scalar.
+ *
+ * <p>In the training step these two layouts carry the forward pass's weights (X·W) and both operands of the
+ * weight gradient (Xᵀ·dZ). On Zen 3: 512 x 512 rows of B 0.43-0.56 → 0.32 ns per element, a 125 x 512 block of
+ * Aᵀ 0.73-1.21 → 0.54-0.61 ns.
+ */
+final class PackingPanama {
+    private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
+    private static final int L = S.length();
+
+    private PackingPanama() {}
+
+    /**
+     * {@link Packing#packRowsB(float[], int, int, int, int, int, int, int, float[])} for nr a multiple of L: each
+     * NR-wide piece moved as whole vectors instead of a {@code System.arraycopy} call of NR floats.
+     */
+    static void packRowsB(float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, float[] pb) {
+        int full = cols / nr * nr;
+        for (int p = 0; p < kc; p++) {
+            int src = bOff + (p0 + p) * ldb + col0;
+            int dst = p * nr;
+            for (int j = 0; j < full; j += nr, dst += nr * kc) {
+                for (int v = 0; v < nr; v += L) {
+                    FloatVector.fromArray(S, b, src + j + v).intoArray(pb, dst + v);
+                }
+            }
+            if (full < cols) {
+                int w = cols - full;
+                System.arraycopy(b, src + full, pb, dst, w);
+                java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
+            }
+        }
+    }
+
+    /**
+     * {@link Packing#packA} for op(A) = Aᵀ and mr ≤ L: depth p of micro-panel t is the mr floats of stored row
+     * p0 + p from column row0 + t·mr on. Each is moved as one L-lane vector, whose last L − mr lanes land in the
+     * slots of depth p + 1 and are overwritten when depth p + 1 is packed (depths go in increasing order). Only the
+     * last depth is masked: it would spill into the next panel, and its load could run past the array's end; an
+     * earlier depth's load ends at most L − mr ≤ lda floats past its piece, inside stored row p + 1. A partial last
+     * panel is copied and zero-padded element by element.
+     */
+    static void packATransposed(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr, float[] pa) {
+        int panels = rows / mr;
+        VectorMask<Float> piece = S.indexInRange(0, mr);
+        for (int p = 0; p < kc; p++) {
+            int src = aOff + (p0 + p) * lda + row0;
+            boolean lastDepth = p == kc - 1;
+            for (int t = 0, dst = p * mr; t < panels; t++, src += mr, dst += mr * kc) {
+                if (!lastDepth) {
+                    FloatVector.fromArray(S, a, src).intoArray(pa, dst);
+                } else {
+                    FloatVector.fromArray(S, a, src, piece).intoArray(pa, dst, piece);
+                }
+            }
+        }
+        int h = rows - panels * mr;
+        if (h > 0) {
+            int base = panels * mr * kc;
+            for (int p = 0, dst = base; p < kc; p++, dst += mr) {
+                int src = aOff + (p0 + p) * lda + row0 + panels * mr;
+                for (int r = 0; r < mr; r++) {
+                    pa[dst + r] = r < h ? a[src + r] : 0f;
+                }
+            }
+        }
+    }
+}
