@@ -79,8 +79,8 @@ public final class DropoutPanama implements DropoutKernels {
     }
 
     /**
-     * uniform &lt; keep as integers: uniform = t·2^-24 with t = h &gt;&gt;&gt; 8 an integer, so t·2^-24 &lt; keep
-     * exactly when t &lt; ⌈keep·2^24⌉ (keep·2^24 is exact in float). The same decision as the twin's, bit for bit.
+     * uniform &lt; keep as integers: uniform = t·2^-24 with t = h &gt;&gt;&gt; 8 an integer, so t·2^-24 &lt;
+     * keep exactly when t &lt; ⌈keep·2^24⌉ (keep·2^24 is exact in float). The twin's decision, bit for bit.
      */
     private static int threshold(float keep) {
         return (int) Math.ceil(keep * 0x1p24f);

@@ -47,7 +47,8 @@ public final class BatchNormPanama implements BatchNormKernels {
         for (; r0 < rows; r0++) {
             int c = 0;
             for (; c < bound; c += L) {
-                FloatVector d = FloatVector.fromArray(S, x, xOff + r0 * cols + c).sub(FloatVector.fromArray(S, x, xOff + c));
+                FloatVector d = FloatVector.fromArray(S, x, xOff + r0 * cols + c)
+                        .sub(FloatVector.fromArray(S, x, xOff + c));
                 FloatVector.fromArray(S, mean, c).add(d).intoArray(mean, c);
                 d.fma(d, FloatVector.fromArray(S, var, c)).intoArray(var, c);
             }
@@ -136,7 +137,8 @@ public final class BatchNormPanama implements BatchNormKernels {
         for (int r = 0, row = 0; r < rows; r++, row += cols) {
             int c = 0;
             for (; c < bound; c += L) {
-                FloatVector k = FloatVector.fromArray(S, gamma, gOff + c).mul(FloatVector.fromArray(S, invStd, c)).div(m);
+                FloatVector k = FloatVector.fromArray(S, gamma, gOff + c).mul(FloatVector.fromArray(S, invStd, c))
+                        .div(m);
                 FloatVector inner = FloatVector.fromArray(S, xhat, xhOff + row + c).neg()
                         .fma(FloatVector.fromArray(S, dGamma, dgOff + c),
                                 FloatVector.fromArray(S, dy, dyOff + row + c)
