@@ -31,11 +31,23 @@ public interface UpdateKernels {
      * θ ← θ − (γ / c₁) · m / √(v / c₂ + ε)         (ε inside the root: {@code epsInside})
      * </pre>
      * c₁ = 1 − β₁ᵗ and c₂ = 1 − β₂ᵗ are the bias corrections (1 when bias correction is off). {@code vMax} is
-     * null unless AMSGrad.
+     * null unless AMSGrad. Both twins evaluate the last line with √c₂ moved out of the denominator,
+     * θ ← θ − (γ√c₂ / c₁) · m / (√v + ε√c₂) and θ ← θ − (γ√c₂ / c₁) · m / √(v + εc₂): the same values, one
+     * division per element instead of two ({@link #adamStep}, {@link #adamEps}); the divider bounds this pass.
      */
     void adam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
               float[] vMax, int vmOff, float lr, float beta1, float beta2, float eps, float weightDecay,
               boolean decoupled, float c1, float c2, boolean epsInside);
+
+    /** The step of the folded Adam update, γ√c₂ / c₁, computed in double and rounded once (both twins). */
+    static float adamStep(float lr, float c1, float c2) {
+        return (float) (lr * Math.sqrt(c2) / c1);
+    }
+
+    /** The ε of the folded Adam update: ε√c₂, or εc₂ with ε inside the root (both twins). */
+    static float adamEps(float eps, float c2, boolean epsInside) {
+        return (float) (epsInside ? (double) eps * c2 : eps * Math.sqrt(c2));
+    }
 
     /**
      * RMSProp (PyTorch {@code RMSprop}): g ← g + λθ; v ← αv + (1 − α)g²; centered: ḡ ← αḡ + (1 − α)g,

@@ -40,10 +40,11 @@ public final class UpdatePanama implements UpdateKernels {
     public void adam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
                      float[] vMax, int vmOff, float lr, float beta1, float beta2, float eps, float weightDecay,
                      boolean decoupled, float c1, float c2, boolean epsInside) {
-        float rootC2 = (float) Math.sqrt(c2);
+        float e = UpdateKernels.adamEps(eps, c2, epsInside);
         float coupled = decoupled ? 0f : weightDecay, shrink = decoupled ? 1f - lr * weightDecay : 1f;
         FloatVector b1 = FloatVector.broadcast(S, beta1), b2 = FloatVector.broadcast(S, beta2);
-        FloatVector negStep = FloatVector.broadcast(S, -(lr / c1)), wd = FloatVector.broadcast(S, coupled);
+        FloatVector negStep = FloatVector.broadcast(S, -UpdateKernels.adamStep(lr, c1, c2));
+        FloatVector wd = FloatVector.broadcast(S, coupled);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector p0 = FloatVector.fromArray(S, p, pOff + i);
@@ -58,8 +59,8 @@ public final class UpdatePanama implements UpdateKernels {
                 vi.intoArray(vMax, vmOff + i);
             }
             FloatVector denom = epsInside
-                    ? vi.div(c2).add(eps).lanewise(VectorOperators.SQRT)
-                    : vi.lanewise(VectorOperators.SQRT).div(rootC2).add(eps);
+                    ? vi.add(e).lanewise(VectorOperators.SQRT)
+                    : vi.lanewise(VectorOperators.SQRT).add(e);
             mi.div(denom).fma(negStep, theta).intoArray(p, pOff + i);
         }
         TAIL.adam(n - i, p, pOff + i, g, gOff + i, m, mOff + i, v, vOff + i, vMax, vmOff + i, lr, beta1, beta2, eps,

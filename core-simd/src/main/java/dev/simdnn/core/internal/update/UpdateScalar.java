@@ -23,7 +23,7 @@ public final class UpdateScalar implements UpdateKernels {
     public void adam(int n, float[] p, int pOff, float[] g, int gOff, float[] m, int mOff, float[] v, int vOff,
                      float[] vMax, int vmOff, float lr, float beta1, float beta2, float eps, float weightDecay,
                      boolean decoupled, float c1, float c2, boolean epsInside) {
-        float step = lr / c1, rootC2 = (float) Math.sqrt(c2);
+        float step = UpdateKernels.adamStep(lr, c1, c2), e = UpdateKernels.adamEps(eps, c2, epsInside);
         float coupled = decoupled ? 0f : weightDecay, shrink = decoupled ? 1f - lr * weightDecay : 1f;
         for (int i = 0; i < n; i++) {
             float theta = p[pOff + i] * shrink;
@@ -36,7 +36,7 @@ public final class UpdateScalar implements UpdateKernels {
                 vi = Math.max(vMax[vmOff + i], vi);
                 vMax[vmOff + i] = vi;
             }
-            float denom = epsInside ? (float) Math.sqrt(vi / c2 + eps) : (float) Math.sqrt(vi) / rootC2 + eps;
+            float denom = epsInside ? (float) Math.sqrt(vi + e) : (float) Math.sqrt(vi) + e;
             p[pOff + i] = Math.fma(-step, mi / denom, theta);
         }
     }
