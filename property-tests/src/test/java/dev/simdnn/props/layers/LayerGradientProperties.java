@@ -49,7 +49,8 @@ class LayerGradientProperties {
      * Float vs double, per tensor: ‖g_float − g_double‖ ≤ 2e-3·(‖g_double‖ + 1e-3·‖whole gradient‖). Float32
      * forward errors are ~1e-6 relative. Batch norm is compared on batches of at least 8 rows: on two rows its
      * input gradient (γ/(mσ))(m·dy − Σdy − x̂·Σdy·x̂) cancels to O(ε_bn/σ²) of its terms, so the float result is
-     * rounding noise of terms 1/σ large (the double gradient checks do cover two-row batches). Single-feature
+     * rounding noise of terms 1/σ large (the double check of a batch-norm layer alone covers two-row batches; the
+     * random stacks draw at least three rows under batch norm, see {@link Stacks}). Single-feature
      * widths under batch norm are excluded by {@link Stacks#any()} for the same kind of reason.
      */
     private static final double FLOAT_BOUND = 2e-3;
