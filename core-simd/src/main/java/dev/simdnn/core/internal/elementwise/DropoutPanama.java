@@ -25,7 +25,9 @@ public final class DropoutPanama implements DropoutKernels {
     public void forward(int n, float keep, long seed, long counter, float[] x, int xOff, float[] y, int yOff) {
         int head = sameHighWord(counter, n);
         forwardRun(head, keep, seed, counter, x, xOff, y, yOff);
-        forwardRun(n - head, keep, seed, counter + head, x, xOff + head, y, yOff + head);
+        if (head < n) {     // the low word wrapped (rare): C2 then compiles one inlined copy of the loop, not two
+            forwardRun(n - head, keep, seed, counter + head, x, xOff + head, y, yOff + head);
+        }
     }
 
     @Override
@@ -37,7 +39,9 @@ public final class DropoutPanama implements DropoutKernels {
     public void mask(int n, float keep, long seed, long counter, float[] m, int mOff) {
         int head = sameHighWord(counter, n);
         maskRun(head, keep, seed, counter, m, mOff);
-        maskRun(n - head, keep, seed, counter + head, m, mOff + head);
+        if (head < n) {
+            maskRun(n - head, keep, seed, counter + head, m, mOff + head);
+        }
     }
 
     /** How many of the n counters from {@code counter} on have its high 32 bits. */
