@@ -2,6 +2,7 @@ package dev.simdnn.layers;
 
 import dev.simdnn.core.Activation;
 import dev.simdnn.core.Backend;
+import dev.simdnn.core.FreshJvm;
 import dev.simdnn.layers.check.GradientCheck;
 import dev.simdnn.layers.check.GradientCheckReport;
 import dev.simdnn.layers.check.ModelObjective;
@@ -230,18 +231,14 @@ class SequentialTest {
      */
     @Test
     void trainingStepsAndInferenceAllocateNothing() throws Exception {
-        String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
         StringBuilder outputs = new StringBuilder();
         for (int jvm = 0; jvm < 3; jvm++) {
-            Process p = new ProcessBuilder(launcher, "--add-modules", "jdk.incubator.vector", "-cp",
-                    System.getProperty("java.class.path"), AllocationProbe.class.getName())
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            assertEquals(0, p.waitFor(), output);
-            if (output.lines().anyMatch("bytes per 100 steps: 0"::equals)) {
+            FreshJvm.Result run = FreshJvm.run(List.of("--add-modules", "jdk.incubator.vector"), AllocationProbe.class);
+            assertEquals(0, run.exitCode(), run.output());
+            if (run.output().lines().anyMatch("bytes per 100 steps: 0"::equals)) {
                 return;
             }
-            outputs.append("JVM ").append(jvm + 1).append(": ").append(output.strip()).append('\n');
+            outputs.append("JVM ").append(jvm + 1).append(": ").append(run.output().strip()).append('\n');
         }
         fail("every fresh JVM allocated in steady state:\n" + outputs);
     }

@@ -47,7 +47,6 @@ public class TrainStepBench {
     @Param({"1"})
     public int threads;
 
-
     private Sequential model;
     private Optimizer adam;
     private DataParallel parallel;

@@ -335,7 +335,6 @@ public final class SgemmPanama extends FloatMicroKernel {
         c41.intoArray(scratch, 9 * L);
     }
 
-    /** For op(B) = B: masked vector loads and stores per depth (row copies of ≤ 2L floats, padded with 0). */
     /** A transposed takes {@link PackingPanama#packATransposed}; the strided transpose stays {@link Packing}'s. */
     @Override
     public void packA(boolean trans, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, float[] pa) {
@@ -356,6 +355,7 @@ public final class SgemmPanama extends FloatMicroKernel {
         }
     }
 
+    /** For op(B) = B: masked vector loads and stores per depth (row copies of ≤ 2L floats, padded with 0). */
     @Override
     public void packPanel(boolean trans, float[] b, int bOff, int ldb, int k, int cols, int width, float[] pb) {
         if (trans || width > 2 * L) {
