@@ -30,7 +30,7 @@ final class ActivationMath {
             case LEAKY_RELU -> v > 0f ? v : alpha * v;
             case HARD_TANH -> Math.min(1f, Math.max(-1f, v));
             case ELU -> v > 0f ? v : alpha * FloatMath.expm1(v);
-            case SOFTPLUS -> Math.max(v, 0f) + FloatMath.log1pUnit(FloatMath.exp(-Math.abs(v)));
+            case SOFTPLUS -> Math.max(v, 0f) + FloatMath.log1pUnit(FloatMath.expNonPositive(-Math.abs(v)));
             case GELU -> v * FloatMath.sigmoid(geluInner(v * v, v) * 2f);
         };
     }
@@ -48,7 +48,7 @@ final class ActivationMath {
             case RELU -> c > 0f ? dy : 0f * c * dy;
             case LEAKY_RELU -> c > 0f ? dy : alpha * dy + 0f * c;
             case HARD_TANH -> c > -1f && c < 1f ? dy : 0f * c * dy;
-            case ELU -> c > 0f ? dy : dy * (alpha * FloatMath.exp(c));
+            case ELU -> c > 0f ? dy : dy * (alpha * FloatMath.expNonPositive(c));
             case SOFTPLUS -> dy * FloatMath.sigmoid(c);
             case GELU -> dy * geluDerivative(c);
         };
@@ -63,7 +63,7 @@ final class ActivationMath {
     static float geluDerivative(float v) {
         float w = v * v;
         float u = geluInner(w, v);
-        float e = FloatMath.exp(Math.abs(u) * -2f);
+        float e = FloatMath.expNonPositive(Math.abs(u) * -2f);
         float d = 1f + e;
         float sigma = FloatMath.sigmoidOfExp(u, e);
         float slope = Math.fma(3f * GELU_A, w, 1f) * GELU_C;

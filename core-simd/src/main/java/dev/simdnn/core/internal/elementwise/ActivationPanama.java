@@ -65,7 +65,7 @@ public final class ActivationPanama implements ActivationKernels {
             case SOFTPLUS -> {
                 for (; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    FloatVector tail = FloatMathPanama.log1pUnit(FloatMathPanama.exp(v.abs().neg()));
+                    FloatVector tail = FloatMathPanama.log1pUnit(FloatMathPanama.expNonPositive(v.abs().neg()));
                     v.max(0f).add(tail).intoArray(y, yOff + i);
                 }
             }
@@ -151,7 +151,7 @@ public final class ActivationPanama implements ActivationKernels {
                 for (; i < bound; i += L) {
                     FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
                     FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
-                    FloatVector neg = d.mul(FloatMathPanama.exp(c).mul(alpha));
+                    FloatVector neg = d.mul(FloatMathPanama.expNonPositive(c.min(0f)).mul(alpha));
                     store(d.blend(neg, notPositive(c)), dx, dxOff + i, dBias, bOff + i);
                 }
             }
@@ -200,7 +200,7 @@ public final class ActivationPanama implements ActivationKernels {
     private static FloatVector geluDerivative(FloatVector v) {
         FloatVector w = v.mul(v);
         FloatVector u = geluInner(w, v);
-        FloatVector e = FloatMathPanama.exp(u.abs().mul(-2f));
+        FloatVector e = FloatMathPanama.expNonPositive(u.abs().mul(-2f));
         FloatVector d = e.add(1f);
         FloatVector sigma = FloatMathPanama.sigmoidOfExp(u, e);
         FloatVector slope = w.fma(3f * ActivationMath.GELU_A, 1f).mul(ActivationMath.GELU_C);

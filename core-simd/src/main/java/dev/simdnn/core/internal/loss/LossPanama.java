@@ -29,7 +29,7 @@ public final class LossPanama extends RowLosses {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector e = FloatMathPanama.exp(FloatVector.fromArray(S, x, xOff + j).sub(shift));
+            FloatVector e = FloatMathPanama.expNonPositive(FloatVector.fromArray(S, x, xOff + j).sub(shift));
             if (dst != null) {
                 e.intoArray(dst, dstOff + j);
             }
@@ -37,7 +37,7 @@ public final class LossPanama extends RowLosses {
         }
         float sum = PanamaReductions.sum(acc);
         for (; j < n; j++) {
-            float e = FloatMath.exp(x[xOff + j] - shift);
+            float e = FloatMath.expNonPositive(x[xOff + j] - shift);
             if (dst != null) {
                 dst[dstOff + j] = e;
             }
@@ -120,7 +120,7 @@ public final class LossPanama extends RowLosses {
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + j), t = FloatVector.fromArray(S, y, yOff + j);
-            FloatVector e = FloatMathPanama.exp(v.abs().neg());
+            FloatVector e = FloatMathPanama.expNonPositive(v.abs().neg());
             acc = acc.add(v.max(0f).sub(v.mul(t)).add(FloatMathPanama.log1pUnit(e)));
             if (grad != null) {
                 FloatMathPanama.sigmoidOfExp(v, e).sub(t).mul(s).intoArray(grad, gOff + j);
@@ -129,7 +129,7 @@ public final class LossPanama extends RowLosses {
         double sum = PanamaReductions.sum(acc);
         for (; j < n; j++) {
             float v = x[xOff + j], t = y[yOff + j];
-            float e = FloatMath.exp(-Math.abs(v));
+            float e = FloatMath.expNonPositive(-Math.abs(v));
             sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
             if (grad != null) {
                 grad[gOff + j] = s * (FloatMath.sigmoidOfExp(v, e) - t);

@@ -14,7 +14,7 @@ public final class LossScalar extends RowLosses {
     public float expSum(int n, float[] x, int xOff, float shift, float[] dst, int dstOff) {
         float sum = 0f;
         for (int j = 0; j < n; j++) {
-            float e = FloatMath.exp(x[xOff + j] - shift);
+            float e = FloatMath.expNonPositive(x[xOff + j] - shift);
             if (dst != null) {
                 dst[dstOff + j] = e;
             }
@@ -68,7 +68,7 @@ public final class LossScalar extends RowLosses {
         float sum = 0f;
         for (int j = 0; j < n; j++) {
             float v = x[xOff + j], t = y[yOff + j];
-            float e = FloatMath.exp(-Math.abs(v));
+            float e = FloatMath.expNonPositive(-Math.abs(v));
             sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
             if (grad != null) {
                 grad[gOff + j] = s * (FloatMath.sigmoidOfExp(v, e) - t);

@@ -5,7 +5,10 @@ package dev.simdnn.core.internal.loss;
  * {@link RowLosses} composes them once for both.
  */
 interface RowPrimitives {
-    /** Σ exp(x_j − shift); also stores each exp(x_j − shift) in dst when dst is non-null. */
+    /**
+     * Σ exp(x_j − shift); also stores each exp(x_j − shift) in dst when dst is non-null. shift ≥ every x_j (the row's
+     * max): the exponential is only defined for x_j − shift ≤ 0.
+     */
     float expSum(int n, float[] x, int xOff, float shift, float[] dst, int dstOff);
 
     /** out_j = (e_j·c − y_j)·s, with y = 0 when {@code y == null}; {@code out == e} allowed. */

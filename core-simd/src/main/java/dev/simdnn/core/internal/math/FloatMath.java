@@ -1,7 +1,7 @@
 package dev.simdnn.core.internal.math;
 
 /**
- * The float transcendentals of every kernel: {@code exp}, {@code expm1}, {@code tanh} and {@code log1p} on
+ * The float transcendentals of every kernel: {@code exp} on x ≤ 0, {@code expm1}, {@code tanh} and {@code log1p} on
  * [0, 1], written only with correctly rounded IEEE operations (fma, +, −, ×, ÷, min, max, compare, integer bit
  * operations). {@link FloatMathPanama} performs the same operations in the same order lane by lane, so the two
  * give the same bits for every input, on every JIT tier and for every thread split.
@@ -12,20 +12,21 @@ package dev.simdnn.core.internal.math;
  * reproducible across runs or thread counts, and the scalar twin differed from the Vector API kernel. Plain
  * arithmetic is also as fast: the polynomial below is a dozen fused multiply-adds per vector.
  *
- * <p>Method (Cephes {@code expf}, {@code tanhf}; Muller, <i>Elementary Functions</i>, ch. 11): {@code exp} reduces
- * x = n·ln 2 + r with |r| ≤ ln 2 / 2 (n by the 1.5·2²³ rounding trick, ln 2 split in two for an exact reduction),
- * evaluates {@code q = e^r − 1} by Cephes' degree-7 minimax polynomial r + r²·P(r), and scales by 2ⁿ as two
- * powers of two (so that results in the subnormal range and up to {@code Float.MAX_VALUE} need no special case).
- * {@code expm1} scales the same q as 2ⁿ·(1 + q) − 1 in one fma, exact for n = 0 (no cancellation near 0).
+ * <p>Method (Cephes {@code expf}, {@code tanhf}; Muller, <i>Elementary Functions</i>, ch. 11): both exponentials
+ * reduce x = n·ln 2 + r with |r| ≤ ln 2 / 2 (n by the 1.5·2²³ rounding trick, ln 2 split in two for an exact
+ * reduction) and evaluate {@code q = e^r − 1} by Cephes' degree-7 minimax polynomial r + r²·P(r).
+ * {@code expNonPositive}, the only e^x the kernels need (softmax's x − max, sigmoid's e^−|v|, tanh's e^−2|x|), scales
+ * by 2ⁿ⁺⁶⁴ and then 2⁻⁶⁴, so that subnormal results need no special case. {@code expm1}, for every x, scales by 2ⁿ as
+ * two powers of two, 2ⁿ·(1 + q) − 1 in one fma, exact for n = 0 (no cancellation near 0).
  * {@code tanh} is Cephes' odd polynomial below |x| = 0.625 and (1 − e)/(1 + e) with e = e^−2|x| above.
  * {@code log1p} on [0, 1] is 2·atanh(s) with s = u/(2 + u), or ln 2 + 2·atanh((u − 1)/(u + 3)) above √2 − 1,
  * by its Taylor series to s⁹ (|s| ≤ 0.172).
  *
  * <p>Accuracy against a double-precision reference on every 61st float of each range ({@code FloatMathTest}, which
- * asserts the bound after each figure): {@code exp} 0.99 ulp (≤ 1, subnormal results included), {@code expm1}
- * 1.43 (≤ 1.5; 0.5 near 0), {@code tanh} 1.50 (≤ 2), {@code log1p} 1.94 on [0, 1] (≤ 2), {@code sigmoid} 2.36
- * (≤ 2.5). Special values: NaN gives
- * NaN; exp(−∞) = 0, exp(+∞) = +∞, expm1(−∞) = −1, tanh(±∞) = ±1, expm1(±0) = tanh(±0) = ±0.
+ * asserts the bound after each figure): {@code expNonPositive} 0.99 ulp (≤ 1, subnormal results included),
+ * {@code expm1} 1.43 (≤ 1.5; 0.5 near 0), {@code tanh} 1.50 (≤ 2), {@code log1p} 1.94 on [0, 1] (≤ 2),
+ * {@code sigmoid} 2.36 (≤ 2.5). Special values: NaN gives NaN; expNonPositive(−∞) = 0, expNonPositive(±0) = 1,
+ * expm1(−∞) = −1, tanh(±∞) = ±1, expm1(±0) = tanh(±0) = ±0.
  */
 public final class FloatMath {
     private FloatMath() {}
@@ -37,6 +38,14 @@ public final class FloatMath {
     /** 1.5·2²³: x + ROUND rounds x to an integer (ties to even) for |x| < 2²², held in the low mantissa bits. */
     static final float ROUND = 0x1.8p23f;
     static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
+    /**
+     * ROUND + 191: x + ROUND_SCALED rounds x as ROUND does (n·ln 2 is never a tie: LOG2E's odd 24-bit significand
+     * times a float is never an odd multiple of ½ below 2²²), and for n in [−150, 0] its low 9 bits are n + 191,
+     * the biased exponent of 2ⁿ⁺⁶⁴, which a shift by 23 moves into place.
+     */
+    static final float ROUND_SCALED = ROUND + 191f;
+    /** Undoes expNonPositive's 2⁶⁴, rounding subnormal results once. */
+    static final float TWO_TO_MINUS_64 = 0x1p-64f;
     /** exp(−104) rounds to 0 and exp(89) overflows: clamping there keeps n in [−150, 129]. */
     static final float EXP_MIN = -104f;
     static final float EXP_MAX = 89f;
@@ -54,31 +63,35 @@ public final class FloatMath {
     static final float LN2 = 0.6931471805599453f;
     static final float L4 = 1f / 9f, L3 = 1f / 7f, L2 = 1f / 5f, L1 = 1f / 3f;
 
-    /** e^x. */
-    public static float exp(float x) {
-        return scaledExp(x, false);
-    }
-
-    /** e^x − 1, accurate near 0. */
-    public static float expm1(float x) {
-        float y = scaledExp(x, true);
-        return Math.abs(x) < TINY ? x : y;
+    /**
+     * e^x for x ≤ 0 (and NaN, which gives NaN; above 0 the result is not specified). 2ⁿ⁺⁶⁴·(1 + q)·2⁻⁶⁴ for
+     * x = n·ln 2 + r: the product before the last step is a normal float for every n in [−150, 0], so only the last
+     * multiplication can round into the subnormal range, once. One power of two, built by a shift alone, instead of
+     * the two that a full-range exp needs: the Vector API twin is 7 vector operations shorter, which keeps the
+     * tanh and sigmoid loops within what C2 inlines (see FloatMathPanama).
+     */
+    public static float expNonPositive(float x) {
+        float v = Math.max(x, EXP_MIN);
+        float t = Math.fma(v, LOG2E, ROUND_SCALED);
+        float q = expm1Reduced(reduce(v, t - ROUND_SCALED));
+        float s = Float.intBitsToFloat(Float.floatToRawIntBits(t) << 23);
+        return Math.fma(s, q, s) * TWO_TO_MINUS_64;
     }
 
     /**
-     * 2^k·(1 + q), or 2^k·(1 + q) − 1 when {@code minusOne}, for x = k·ln 2 + r and q = e^r − 1, with 2^k applied as
-     * 2^k1·2^k2 (k1 = ⌊k/2⌋) so that the whole float range needs no special case. Minus one is folded into the
-     * same fma as 2^k1·(1 + q) − 2^−k2, which for k = 0 is q itself (no cancellation near 0).
+     * e^x − 1, accurate near 0: 2^k·(1 + q) − 1 for x = k·ln 2 + r and q = e^r − 1, with 2^k applied as 2^k1·2^k2
+     * (k1 = ⌊k/2⌋) so that the whole float range needs no special case, and minus one folded into the same fma as
+     * 2^k1·(1 + q) − 2^−k2, which for k = 0 is q itself (no cancellation near 0).
      */
-    private static float scaledExp(float x, boolean minusOne) {
+    public static float expm1(float x) {
         float v = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
         float t = Math.fma(v, LOG2E, ROUND);
         int k = Float.floatToRawIntBits(t) - ROUND_BITS;
         float q = expm1Reduced(reduce(v, t - ROUND));
         int k1 = k >> 1, k2 = k - k1;
         float s1 = powerOfTwo(k1);
-        float addend = minusOne ? s1 - powerOfTwo(-k2) : s1;
-        return Math.fma(s1, q, addend) * powerOfTwo(k2);
+        float y = Math.fma(s1, q, s1 - powerOfTwo(-k2)) * powerOfTwo(k2);
+        return Math.abs(x) < TINY ? x : y;
     }
 
     /** tanh x. */
@@ -92,7 +105,7 @@ public final class FloatMath {
             float p = Math.fma(Math.fma(Math.fma(Math.fma(T4, s, T3), s, T2), s, T1), s, T0);
             return Math.fma(p * s, x, x);
         }
-        float e = exp(a * -2f);
+        float e = expNonPositive(a * -2f);
         float t = (1f - e) / (1f + e);
         return x < 0f ? -t : t;
     }
@@ -122,7 +135,7 @@ public final class FloatMath {
      * of the selected numerator, in the vector twin too).
      */
     public static float sigmoid(float v) {
-        return sigmoidOfExp(v, exp(-Math.abs(v)));
+        return sigmoidOfExp(v, expNonPositive(-Math.abs(v)));
     }
 
     /**

@@ -51,9 +51,9 @@ class FloatMathTest {
     }
 
     @Test
-    void expIsWithinOneUlp() {
-        assertTrue(maxError(-87.33f, 88.72f, FloatMath::exp, Math::exp) <= 1.0);
-        assertTrue(maxError(-104f, -87.33f, FloatMath::exp, Math::exp) <= 1.0, "subnormal results");
+    void expOfNonPositiveIsWithinOneUlp() {
+        assertTrue(maxError(-87.33f, 0f, FloatMath::expNonPositive, Math::exp) <= 1.0);
+        assertTrue(maxError(-104f, -87.33f, FloatMath::expNonPositive, Math::exp) <= 1.0, "subnormal results");
     }
 
     @Test
@@ -79,14 +79,15 @@ class FloatMathTest {
 
     @Test
     void specialValues() {
-        assertEquals(1f, FloatMath.exp(0f));
-        assertEquals(1f, FloatMath.exp(-0f));
-        assertEquals(0f, FloatMath.exp(Float.NEGATIVE_INFINITY));
-        assertEquals(0f, FloatMath.exp(-1000f));
-        assertEquals(Float.POSITIVE_INFINITY, FloatMath.exp(Float.POSITIVE_INFINITY));
-        assertEquals(Float.POSITIVE_INFINITY, FloatMath.exp(88.73f), "first overflow");
-        assertEquals((float) Math.exp(88.72f), FloatMath.exp(88.72f), Math.ulp((float) Math.exp(88.72f)), "last finite");
-        assertTrue(Float.isNaN(FloatMath.exp(Float.NaN)));
+        assertEquals(1f, FloatMath.expNonPositive(0f));
+        assertEquals(1f, FloatMath.expNonPositive(-0f));
+        assertEquals(0f, FloatMath.expNonPositive(Float.NEGATIVE_INFINITY));
+        assertEquals(0f, FloatMath.expNonPositive(-1000f));
+        assertEquals(Float.MIN_VALUE, FloatMath.expNonPositive(-103.5f), "the smallest subnormal");
+        assertTrue(Float.isNaN(FloatMath.expNonPositive(Float.NaN)));
+        assertEquals(Float.POSITIVE_INFINITY, FloatMath.expm1(88.73f), "first overflow");
+        assertEquals((float) Math.expm1(88.72f), FloatMath.expm1(88.72f), Math.ulp((float) Math.expm1(88.72f)),
+                "last finite");
         assertEquals(0f, FloatMath.expm1(0f));
         assertEquals(-1f, FloatMath.expm1(Float.NEGATIVE_INFINITY));
         assertEquals(Float.POSITIVE_INFINITY, FloatMath.expm1(Float.POSITIVE_INFINITY));
