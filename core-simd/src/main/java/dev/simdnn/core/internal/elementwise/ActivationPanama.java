@@ -9,11 +9,20 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API activation kernels: one vector loop per activation (the switch is outside the loop), the
+ * Vector API activation kernels: one vector loop per activation and direction, each in a method of its own, the
  * transcendental ones on {@link FloatMathPanama}, which performs {@link ActivationMath}'s operations in the same
  * order. Every element therefore gets the same bits from the vector loop, from the scalar tail loop (the last
  * {@code n mod L} elements) and from the scalar twin, so a GEMM epilogue, whose regions depend on the thread split,
  * gives the same bits for any split, on every JIT tier.
+ *
+ * <p>Why a method per loop: C2 stops inlining our methods once a compilation has created 18,000 nodes
+ * ({@code NodeCountInliningCutoff}), and a vector that crosses a call that was not inlined is boxed (10-30x slower,
+ * and allocating). With every loop in one method, a JVM that had run all nine activations compiled that method to
+ * 40,000 nodes, and the loops parsed after the first 18,000 boxed (measured: 13 of the 18 loops).
+ * Now a loop that C2 does not inline is a call on arrays, which costs nothing, and no loop calls a method of ours
+ * with a vector except {@link FloatMathPanama}'s functions, the first thing it does. (A helper that took a vector
+ * was measured failing too, in 1 of 30 JVMs: its caller had been inlined without a profile of its own, and C2 does
+ * not inline a call site it has no count for.)
  */
 public final class ActivationPanama implements ActivationKernels {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
@@ -21,62 +30,24 @@ public final class ActivationPanama implements ActivationKernels {
 
     @Override
     public void forward(Activation f, float alpha, int n, float[] x, int xOff, float[] y, int yOff) {
-        int i = 0;
-        int bound = S.loopBound(n);
-        switch (f) {
-            case IDENTITY -> {
-                if (x != y || xOff != yOff) {
-                    System.arraycopy(x, xOff, y, yOff, n);
-                }
-                return;
+        if (f == Activation.IDENTITY) {
+            if (x != y || xOff != yOff) {
+                System.arraycopy(x, xOff, y, yOff, n);
             }
-            case SIGMOID -> {
-                for (; i < bound; i += L) {
-                    FloatMathPanama.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
-                }
-            }
-            case TANH -> {
-                for (; i < bound; i += L) {
-                    FloatMathPanama.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
-                }
-            }
-            case RELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, x, xOff + i).max(0f).intoArray(y, yOff + i);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    v.blend(v.mul(alpha), v.compare(VectorOperators.GT, 0f).not()).intoArray(y, yOff + i);
-                }
-            }
-            case HARD_TANH -> {
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, x, xOff + i).max(-1f).min(1f).intoArray(y, yOff + i);
-                }
-            }
-            case ELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    v.blend(FloatMathPanama.expm1(v).mul(alpha), notPositive(v)).intoArray(y, yOff + i);
-                }
-            }
-            case SOFTPLUS -> {
-                for (; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    FloatVector tail = FloatMathPanama.log1pUnit(FloatMathPanama.expNonPositive(v.abs().neg()));
-                    v.max(0f).add(tail).intoArray(y, yOff + i);
-                }
-            }
-            case GELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    v.mul(FloatMathPanama.sigmoid(geluInner(v.mul(v), v).mul(2f))).intoArray(y, yOff + i);
-                }
-            }
+            return;
         }
-        for (; i < n; i++) {
+        int done = switch (f) {
+            case IDENTITY -> n;
+            case SIGMOID -> sigmoid(n, x, xOff, y, yOff);
+            case TANH -> tanh(n, x, xOff, y, yOff);
+            case RELU -> relu(n, x, xOff, y, yOff);
+            case LEAKY_RELU -> leakyRelu(alpha, n, x, xOff, y, yOff);
+            case HARD_TANH -> hardTanh(n, x, xOff, y, yOff);
+            case ELU -> elu(alpha, n, x, xOff, y, yOff);
+            case SOFTPLUS -> softplus(n, x, xOff, y, yOff);
+            case GELU -> gelu(n, x, xOff, y, yOff);
+        };
+        for (int i = done; i < n; i++) {
             y[yOff + i] = ActivationMath.forward(f, alpha, x[xOff + i]);
         }
     }
@@ -97,113 +68,208 @@ public final class ActivationPanama implements ActivationKernels {
     }
 
     /**
-     * dx = dy ⊙ f′(c) over n elements and, when {@code dBias} is non-null, dBias += dx (the row is still in
-     * registers: the fused bias gradient costs no extra pass). One loop per activation, so that no method
-     * taking vectors is too big for C2 to inline (a boxed vector costs 10-30x).
+     * dx = dy ⊙ f′(c) over n elements and, when {@code dBias} is non-null, dBias += dx. The row of dx was just
+     * written and is read back from L1 for the bias gradient, so the fused backward is still one pass over memory;
+     * the activations' loops then need no second output, nor a helper that takes a vector.
      */
-    private static void backwardRow(Activation f, float alpha, int n, float[] cached, int cOff, float[] dy, int dyOff,
+    private static void backwardRow(Activation f, float alpha, int n, float[] c, int cOff, float[] dy, int dyOff,
                                     float[] dx, int dxOff, float[] dBias, int bOff) {
-        int i = 0;
-        int bound = S.loopBound(n);
-        switch (f) {
-            case IDENTITY -> {
-                for (; i < bound; i += L) {
-                    store(FloatVector.fromArray(S, dy, dyOff + i), dx, dxOff + i, dBias, bOff + i);
-                }
-            }
-            case SIGMOID -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    FloatVector g = FloatVector.fromArray(S, dy, dyOff + i).mul(c.mul(c.neg().add(1f)));
-                    store(g, dx, dxOff + i, dBias, bOff + i);
-                }
-            }
-            case TANH -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    FloatVector g = FloatVector.fromArray(S, dy, dyOff + i).mul(c.mul(c).neg().add(1f));
-                    store(g, dx, dxOff + i, dBias, bOff + i);
-                }
-            }
-            case RELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
-                    store(d.blend(c.mul(0f).mul(d), notPositive(c)), dx, dxOff + i, dBias, bOff + i);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
-                    store(d.blend(d.mul(alpha).add(c.mul(0f)), notPositive(c)), dx, dxOff + i, dBias, bOff + i);
-                }
-            }
-            case HARD_TANH -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
-                    VectorMask<Float> inside = c.compare(VectorOperators.GT, -1f).and(c.compare(VectorOperators.LT, 1f));
-                    store(d.blend(c.mul(0f).mul(d), inside.not()), dx, dxOff + i, dBias, bOff + i);
-                }
-            }
-            case ELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
-                    FloatVector neg = d.mul(FloatMathPanama.expNonPositive(c.min(0f)).mul(alpha));
-                    store(d.blend(neg, notPositive(c)), dx, dxOff + i, dBias, bOff + i);
-                }
-            }
-            case SOFTPLUS -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    store(FloatVector.fromArray(S, dy, dyOff + i).mul(FloatMathPanama.sigmoid(c)), dx, dxOff + i, dBias,
-                            bOff + i);
-                }
-            }
-            case GELU -> {
-                for (; i < bound; i += L) {
-                    FloatVector c = FloatVector.fromArray(S, cached, cOff + i);
-                    store(FloatVector.fromArray(S, dy, dyOff + i).mul(geluDerivative(c)), dx, dxOff + i, dBias,
-                            bOff + i);
-                }
-            }
+        int done = switch (f) {
+            case IDENTITY -> identityBackward(n, dy, dyOff, dx, dxOff);
+            case SIGMOID -> sigmoidBackward(n, c, cOff, dy, dyOff, dx, dxOff);
+            case TANH -> tanhBackward(n, c, cOff, dy, dyOff, dx, dxOff);
+            case RELU -> reluBackward(n, c, cOff, dy, dyOff, dx, dxOff);
+            case LEAKY_RELU -> leakyReluBackward(alpha, n, c, cOff, dy, dyOff, dx, dxOff);
+            case HARD_TANH -> hardTanhBackward(n, c, cOff, dy, dyOff, dx, dxOff);
+            case ELU -> eluBackward(alpha, n, c, cOff, dy, dyOff, dx, dxOff);
+            case SOFTPLUS -> softplusBackward(n, c, cOff, dy, dyOff, dx, dxOff);
+            case GELU -> geluBackward(n, c, cOff, dy, dyOff, dx, dxOff);
+        };
+        for (int i = done; i < n; i++) {
+            dx[dxOff + i] = ActivationMath.backward(f, alpha, c[cOff + i], dy[dyOff + i]);
         }
-        for (; i < n; i++) {
-            float g = ActivationMath.backward(f, alpha, cached[cOff + i], dy[dyOff + i]);
-            dx[dxOff + i] = g;
-            if (dBias != null) {
-                dBias[bOff + i] += g;
-            }
-        }
-    }
-
-    private static void store(FloatVector g, float[] dx, int dxOff, float[] dBias, int bOff) {
-        g.intoArray(dx, dxOff);
         if (dBias != null) {
-            FloatVector.fromArray(S, dBias, bOff).add(g).intoArray(dBias, bOff);
+            int i = 0;
+            for (int bound = S.loopBound(n); i < bound; i += L) {
+                FloatVector.fromArray(S, dBias, bOff + i).add(FloatVector.fromArray(S, dx, dxOff + i))
+                        .intoArray(dBias, bOff + i);
+            }
+            for (; i < n; i++) {
+                dBias[bOff + i] += dx[dxOff + i];
+            }
         }
     }
 
-    /** Lanes where v > 0 is false (v ≤ 0 or NaN). */
-    private static VectorMask<Float> notPositive(FloatVector v) {
-        return v.compare(VectorOperators.GT, 0f).not();
+    // Forward loops: y = f(x) over the first S.loopBound(n) elements, which they return.
+
+    private static int sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatMathPanama.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        return bound;
     }
 
-    /** As {@link ActivationMath#geluInner}. */
-    private static FloatVector geluInner(FloatVector w, FloatVector v) {
-        return w.mul(ActivationMath.GELU_A).fma(v, v).mul(ActivationMath.GELU_C);
+    private static int tanh(int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatMathPanama.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        return bound;
     }
 
-    /** As {@link ActivationMath#geluDerivative}. */
-    private static FloatVector geluDerivative(FloatVector v) {
-        FloatVector w = v.mul(v);
-        FloatVector u = geluInner(w, v);
-        FloatVector e = FloatMathPanama.expNonPositive(u.abs().mul(-2f));
-        FloatVector d = e.add(1f);
-        FloatVector sigma = FloatMathPanama.sigmoidOfExp(u, e);
-        FloatVector slope = w.fma(3f * ActivationMath.GELU_A, 1f).mul(ActivationMath.GELU_C);
-        return e.div(d.mul(d)).mul(v.add(v)).fma(slope, sigma);
+    private static int relu(int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).max(0f).intoArray(y, yOff + i);
+        }
+        return bound;
+    }
+
+    private static int leakyRelu(float alpha, int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            v.blend(v.mul(alpha), v.compare(VectorOperators.GT, 0f).not()).intoArray(y, yOff + i);
+        }
+        return bound;
+    }
+
+    private static int hardTanh(int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).max(-1f).min(1f).intoArray(y, yOff + i);
+        }
+        return bound;
+    }
+
+    private static int elu(float alpha, int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector negative = FloatMathPanama.expm1(v).mul(alpha);
+            v.blend(negative, v.compare(VectorOperators.GT, 0f).not()).intoArray(y, yOff + i);
+        }
+        return bound;
+    }
+
+    private static int softplus(int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatMathPanama.softplus(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        return bound;
+    }
+
+    private static int gelu(int n, float[] x, int xOff, float[] y, int yOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector u = v.mul(v).mul(ActivationMath.GELU_A).fma(v, v).mul(ActivationMath.GELU_C);
+            v.mul(FloatMathPanama.sigmoid(u.mul(2f))).intoArray(y, yOff + i);
+        }
+        return bound;
+    }
+
+    // Backward loops: dx = dy ⊙ f′(c) over the first S.loopBound(n) elements, which they return.
+
+    private static int identityBackward(int n, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, dy, dyOff + i).intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    private static int sigmoidBackward(int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector y = FloatVector.fromArray(S, c, cOff + i);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(y.mul(y.neg().add(1f))).intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    private static int tanhBackward(int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector y = FloatVector.fromArray(S, c, cOff + i);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(y.mul(y).neg().add(1f)).intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    private static int reluBackward(int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, c, cOff + i);
+            FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
+            d.blend(v.mul(0f).mul(d), v.compare(VectorOperators.GT, 0f).not()).intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    private static int leakyReluBackward(float alpha, int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx,
+                                         int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, c, cOff + i);
+            FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
+            d.blend(d.mul(alpha).add(v.mul(0f)), v.compare(VectorOperators.GT, 0f).not()).intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    private static int hardTanhBackward(int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, c, cOff + i);
+            FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
+            VectorMask<Float> inside = v.compare(VectorOperators.GT, -1f).and(v.compare(VectorOperators.LT, 1f));
+            d.blend(v.mul(0f).mul(d), inside.not()).intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    private static int eluBackward(float alpha, int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx,
+                                   int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, c, cOff + i);
+            // min(v, 0): the positive lanes, which the blend discards, compute e^0 rather than an undefined value.
+            FloatVector e = FloatMathPanama.expNonPositive(v.min(0f));
+            FloatVector d = FloatVector.fromArray(S, dy, dyOff + i);
+            FloatVector g = d.blend(d.mul(e.mul(alpha)), v.compare(VectorOperators.GT, 0f).not());
+            g.intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    private static int softplusBackward(int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector sigma = FloatMathPanama.sigmoid(FloatVector.fromArray(S, c, cOff + i));
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i).mul(sigma);
+            g.intoArray(dx, dxOff + i);
+        }
+        return bound;
+    }
+
+    /** GELU′ as {@link ActivationMath#geluDerivative}, its σ(2u) written out (no call after the exponential). */
+    private static int geluBackward(int n, float[] c, int cOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, c, cOff + i);
+            FloatVector w = v.mul(v);
+            FloatVector u = w.mul(ActivationMath.GELU_A).fma(v, v).mul(ActivationMath.GELU_C);
+            FloatVector e = FloatMathPanama.expNonPositive(u.abs().mul(-2f));
+            FloatVector d = e.add(1f);
+            FloatVector sigma = e.blend(1f, u.compare(VectorOperators.GE, 0f)).div(d);
+            FloatVector slope = w.fma(3f * ActivationMath.GELU_A, 1f).mul(ActivationMath.GELU_C);
+            FloatVector derivative = e.div(d.mul(d)).mul(v.add(v)).fma(slope, sigma);
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i).mul(derivative);
+            g.intoArray(dx, dxOff + i);
+        }
+        return bound;
     }
 }

@@ -119,6 +119,20 @@ public final class FloatMathPanama {
         return twoS.fma(p, twoS).add(FloatVector.zero(S).blend(LN2, high));
     }
 
+    /**
+     * Softplus, max(v, 0) + log(1 + e^−|v|) per lane, as the scalar twin computes it; {@link #log1pUnit}'s operations
+     * are written out after the exponential (no call after it, see the class comment).
+     */
+    public static FloatVector softplus(FloatVector v) {
+        FloatVector u = expNonPositive(v.abs().neg());
+        VectorMask<Float> high = u.compare(VectorOperators.GT, LOG1P_SPLIT);
+        FloatVector s = u.blend(u.sub(1f), high).div(u.add(2f).blend(u.add(3f), high));
+        FloatVector w = s.mul(s);
+        FloatVector p = w.fma(L4, L3).fma(w, FloatVector.broadcast(S, L2)).fma(w, FloatVector.broadcast(S, L1)).mul(w);
+        FloatVector twoS = s.add(s);
+        return v.max(0f).add(twoS.fma(p, twoS).add(FloatVector.zero(S).blend(LN2, high)));
+    }
+
     /** 1/(1 + e^−v) per lane, as {@link FloatMath#sigmoid} (its last step written out: no call after the exp). */
     public static FloatVector sigmoid(FloatVector v) {
         FloatVector e = expNonPositive(v.abs().neg());
