@@ -1,5 +1,7 @@
 package dev.simdnn.core;
 
+import dev.simdnn.core.internal.KernelProviders;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,16 @@ public final class FreshJvm {
 
     /** Exit code and the merged standard output and error of the run. */
     public record Result(int exitCode, String output) {}
+
+    /**
+     * Runs {@code main} on the backend of this test run: with the Vector API module and the Panama backend required
+     * when this JVM has them, else without the module (the scalar twins).
+     */
+    public static Result runOnThisBackend(Class<?> main) throws IOException, InterruptedException {
+        return run(KernelProviders.panamaAvailable()
+                ? List.of("--add-modules", "jdk.incubator.vector", "-Dsimdnn.requireBackend=panama")
+                : List.of(), main);
+    }
 
     /** Runs {@code main} with {@code jvmArgs} before the class path and waits for it. */
     public static Result run(List<String> jvmArgs, Class<?> main) throws IOException, InterruptedException {

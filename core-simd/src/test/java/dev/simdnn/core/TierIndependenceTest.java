@@ -3,8 +3,6 @@ package dev.simdnn.core;
 import dev.simdnn.core.internal.KernelProviders;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +16,7 @@ class TierIndependenceTest {
     @Test
     void firstInterpretedCallsGiveTheBitsOfCompiledCalls() throws Exception {
         boolean panama = KernelProviders.panamaAvailable();
-        FreshJvm.Result run = FreshJvm.run(panama
-                ? List.of("--add-modules", "jdk.incubator.vector", "-Dsimdnn.requireBackend=panama")
-                : List.of(), TierIndependenceProbe.class);
+        FreshJvm.Result run = FreshJvm.runOnThisBackend(TierIndependenceProbe.class);
         String output = run.output();
         assertEquals(0, run.exitCode(), output);
         assertTrue(output.contains(panama ? "simdnn PANAMA" : "simdnn SCALAR"), output);

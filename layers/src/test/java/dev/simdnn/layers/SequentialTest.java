@@ -217,17 +217,13 @@ class SequentialTest {
 
     /**
      * Steady state: a training step and an inference call allocate nothing on the calling thread, measured in a
-     * fresh JVM ({@link AllocationProbe}). In this test JVM the kernels have already run every activation and
-     * shape of the other tests; C2's compiled code then differs, and some kernels were measured to box vectors
-     * (kilobytes per step). That is recorded in the closing note of the layers issue, not hidden here.
+     * fresh JVM ({@link AllocationProbe}), whose profile is the probe's own.
      *
-     * <p>Up to three fresh JVMs, and the first that reaches 0 bytes passes. Measured on 2026-12-01 (Zen 3), the same
-     * code gave 0 bytes in 38 of 40 JVMs and 1,689,600 bytes per 100 steps in 2 (the code before that day's changes:
-     * the same 2 in 40, the same number). In those JVMs C2's compilation of {@code ActivationPanama.forward}, which
-     * inlines the loop of every activation its profile has seen, reached C2's node-count cut-off for inlining, and
-     * the tanh epilogue's {@code FloatMathPanama.powerOfTwo} stayed a call on boxed vectors. That is a JIT budget
-     * decision that varies from JVM to JVM, open work recorded in bench/README.md; a kernel that allocates in every
-     * JVM still fails here.
+     * <p>Up to three fresh JVMs, and the first that reaches 0 bytes passes: what C2 inlines is a JIT decision that
+     * varies from JVM to JVM, and a kernel that allocates in every JVM still fails here. Measured on 2026-12-01 (Zen
+     * 3): 3 of 60 JVMs allocated 1,689,600 bytes per 100 steps (the tanh epilogue boxed: its reinterpret intrinsic, C2's
+     * node-count cut-off for inlining), and 0 of 100 once FloatMathPanama and ActivationPanama were restructured for
+     * C2 (their class comments say how).
      */
     @Test
     void trainingStepsAndInferenceAllocateNothing() throws Exception {

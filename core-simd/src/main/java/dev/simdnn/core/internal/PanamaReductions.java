@@ -17,11 +17,15 @@ public final class PanamaReductions {
 
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
     private static final int L = S.length();
-    /** Lane i takes lane i + k (mod L): rotations by L/2, L/4, ..., 1 (those wider than the vector are not used). */
-    private static final VectorShuffle<Float> BY_8 = VectorShuffle.iota(S, 8, 1, true);
-    private static final VectorShuffle<Float> BY_4 = VectorShuffle.iota(S, 4, 1, true);
-    private static final VectorShuffle<Float> BY_2 = VectorShuffle.iota(S, 2, 1, true);
-    private static final VectorShuffle<Float> BY_1 = VectorShuffle.iota(S, 1, 1, true);
+    /**
+     * Lane i takes lane i + k (mod L): rotations by L/2, L/4, ..., 1 (those wider than the vector are not used).
+     * Public for a kernel that must write {@link #sum} out rather than call it (a method C2 compiles past its
+     * inlining cut-off, see FloatMathPanama).
+     */
+    public static final VectorShuffle<Float> BY_8 = VectorShuffle.iota(S, 8, 1, true);
+    public static final VectorShuffle<Float> BY_4 = VectorShuffle.iota(S, 4, 1, true);
+    public static final VectorShuffle<Float> BY_2 = VectorShuffle.iota(S, 2, 1, true);
+    public static final VectorShuffle<Float> BY_1 = VectorShuffle.iota(S, 1, 1, true);
 
     /** Σ lanes of v (of {@link PanamaSpecies#FLOAT}), pairwise, in a fixed order; up to 16 lanes. */
     public static float sum(FloatVector v) {

@@ -72,26 +72,14 @@ public final class Blas1Panama implements Blas1Kernels {
         return m;
     }
 
-    /** Two passes: the maximum, then the first lane equal to it (compare + firstTrue, no scalar scan). */
+    /**
+     * Two passes: the maximum with vectors, then the first index holding it, scalar, as the twin. A vector scan
+     * (compare + firstTrue per vector, returning early) allocated 576 bytes per call in the JVM of
+     * {@code KernelAllocationTest}: C2 left its compare and firstTrue as calls on boxed vectors.
+     */
     @Override
     public int argmax(int n, float[] x, int off) {
-        float m = max(n, x, off);
-        if (Float.isNaN(m)) {
-            return Blas1Kernels.firstIndexOf(n, x, off, m);
-        }
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            int lane = FloatVector.fromArray(F, x, off + i).compare(VectorOperators.EQ, m).firstTrue();
-            if (lane < L) {
-                return i + lane;
-            }
-        }
-        for (; i < n; i++) {
-            if (x[off + i] == m) {
-                return i;
-            }
-        }
-        return -1;
+        return Blas1Kernels.firstIndexOf(n, x, off, max(n, x, off));
     }
 
     @Override

@@ -30,7 +30,7 @@ final class ActivationMath {
             case LEAKY_RELU -> v > 0f ? v : alpha * v;
             case HARD_TANH -> Math.min(1f, Math.max(-1f, v));
             case ELU -> v > 0f ? v : alpha * FloatMath.expm1(v);
-            case SOFTPLUS -> Math.max(v, 0f) + FloatMath.log1pUnit(FloatMath.expNonPositive(-Math.abs(v)));
+            case SOFTPLUS -> FloatMath.softplus(v);
             case GELU -> v * FloatMath.sigmoid(geluInner(v * v, v) * 2f);
         };
     }

@@ -74,24 +74,6 @@ public final class LossPanama extends RowLosses {
     }
 
     @Override
-    public void weightedSums(int n, float[] x, int xOff, float[] y, int yOff, double[] result) {
-        FloatVector yx = FloatVector.zero(S), sy = FloatVector.zero(S);
-        int j = 0;
-        for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector t = FloatVector.fromArray(S, y, yOff + j);
-            yx = t.fma(FloatVector.fromArray(S, x, xOff + j), yx);
-            sy = sy.add(t);
-        }
-        float a = PanamaReductions.sum(yx), b = PanamaReductions.sum(sy);
-        for (; j < n; j++) {
-            a += y[yOff + j] * x[xOff + j];
-            b += y[yOff + j];
-        }
-        result[0] = a;
-        result[1] = b;
-    }
-
-    @Override
     public double squaredError(int n, float[] p, int pOff, float[] t, int tOff, float[] grad, int gOff, float s) {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
@@ -113,56 +95,88 @@ public final class LossPanama extends RowLosses {
         return sum;
     }
 
+    /**
+     * Two loops in methods of their own, the gradient's and the loss's, each calling one {@link FloatMathPanama}
+     * function first (C2 stops inlining our methods past 18,000 nodes, and a vector that crosses a call is boxed:
+     * with both loops and the final reduction in one method, the reduction or the second loop's function was cut off,
+     * in every JVM of {@code KernelAllocationTest}). The gradient's loop computes e^−|v| a second time for that.
+     */
     @Override
     public double binaryCrossEntropyWithLogits(int n, float[] x, int xOff, float[] y, int yOff, float[] grad,
                                                int gOff, float s) {
+        if (grad != null) {
+            binaryCrossEntropyGradient(n, x, xOff, y, yOff, grad, gOff, s);
+        }
+        return binaryCrossEntropySum(n, x, xOff, y, yOff);
+    }
+
+    /** grad_j = s·(σ(x_j) − y_j). */
+    private static void binaryCrossEntropyGradient(int n, float[] x, int xOff, float[] y, int yOff, float[] grad,
+                                                   int gOff, float s) {
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            FloatVector sigma = FloatMathPanama.sigmoid(FloatVector.fromArray(S, x, xOff + j));
+            sigma.sub(FloatVector.fromArray(S, y, yOff + j)).mul(s).intoArray(grad, gOff + j);
+        }
+        for (; j < n; j++) {
+            grad[gOff + j] = s * (FloatMath.sigmoid(x[xOff + j]) - y[yOff + j]);
+        }
+    }
+
+    /** Σ_j softplus(x_j) − x_j·y_j. */
+    private static double binaryCrossEntropySum(int n, float[] x, int xOff, float[] y, int yOff) {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + j), t = FloatVector.fromArray(S, y, yOff + j);
-            FloatVector e = FloatMathPanama.expNonPositive(v.abs().neg());
-            acc = acc.add(v.max(0f).sub(v.mul(t)).add(FloatMathPanama.log1pUnit(e)));
-            if (grad != null) {
-                FloatMathPanama.sigmoidOfExp(v, e).sub(t).mul(s).intoArray(grad, gOff + j);
-            }
+            FloatVector v = FloatVector.fromArray(S, x, xOff + j);
+            FloatVector softplus = FloatMathPanama.softplus(v);
+            acc = acc.add(softplus.sub(v.mul(FloatVector.fromArray(S, y, yOff + j))));
         }
-        double sum = PanamaReductions.sum(acc);
+        // PanamaReductions.sum written out: the loop above is ~18,000 nodes, and a call after it was cut off.
+        if (L == 16) {
+            acc = acc.add(acc.rearrange(PanamaReductions.BY_8));
+        }
+        if (L >= 8) {
+            acc = acc.add(acc.rearrange(PanamaReductions.BY_4));
+        }
+        if (L >= 4) {
+            acc = acc.add(acc.rearrange(PanamaReductions.BY_2));
+        }
+        double sum = acc.add(acc.rearrange(PanamaReductions.BY_1)).lane(0);
         for (; j < n; j++) {
-            float v = x[xOff + j], t = y[yOff + j];
-            float e = FloatMath.expNonPositive(-Math.abs(v));
-            sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
-            if (grad != null) {
-                grad[gOff + j] = s * (FloatMath.sigmoidOfExp(v, e) - t);
-            }
+            sum += FloatMath.softplus(x[xOff + j]) - x[xOff + j] * y[yOff + j];
         }
         return sum;
     }
 
     @Override
-    public void hingeTerms(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s, double[] result) {
+    public double hingeSum(int n, float[] x, int xOff, float shift) {
         FloatVector acc = FloatVector.zero(S);
-        int active = 0;
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector m = FloatVector.fromArray(S, x, xOff + j).add(shift);
-            VectorMask<Float> on = m.compare(VectorOperators.GT, 0f);
-            acc = acc.add(m, on);
-            active += on.trueCount();
-            if (grad != null) {
-                FloatVector.zero(S).blend(s, on).intoArray(grad, gOff + j);
-            }
+            acc = acc.add(FloatVector.fromArray(S, x, xOff + j).add(shift).max(0f));
         }
         double sum = PanamaReductions.sum(acc);
         for (; j < n; j++) {
-            float m = x[xOff + j] + shift;
-            boolean on = m > 0f;
-            sum += on ? m : 0f;
-            active += on ? 1 : 0;
-            if (grad != null) {
-                grad[gOff + j] = on ? s : 0f;
-            }
+            sum += Math.max(x[xOff + j] + shift, 0f);
         }
-        result[0] = sum;
-        result[1] = active;
+        return sum;
+    }
+
+    @Override
+    public int hingeGradient(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s) {
+        int active = 0;
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            VectorMask<Float> on = FloatVector.fromArray(S, x, xOff + j).add(shift).compare(VectorOperators.GT, 0f);
+            active += on.trueCount();
+            FloatVector.zero(S).blend(s, on).intoArray(grad, gOff + j);
+        }
+        for (; j < n; j++) {
+            boolean on = x[xOff + j] + shift > 0f;
+            active += on ? 1 : 0;
+            grad[gOff + j] = on ? s : 0f;
+        }
+        return active;
     }
 }

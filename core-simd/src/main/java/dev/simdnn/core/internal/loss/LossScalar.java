@@ -39,17 +39,6 @@ public final class LossScalar extends RowLosses {
     }
 
     @Override
-    public void weightedSums(int n, float[] x, int xOff, float[] y, int yOff, double[] result) {
-        float yx = 0f, sy = 0f;
-        for (int j = 0; j < n; j++) {
-            yx += y[yOff + j] * x[xOff + j];
-            sy += y[yOff + j];
-        }
-        result[0] = yx;
-        result[1] = sy;
-    }
-
-    @Override
     public double squaredError(int n, float[] p, int pOff, float[] t, int tOff, float[] grad, int gOff, float s) {
         float sum = 0f;
         for (int j = 0; j < n; j++) {
@@ -68,29 +57,31 @@ public final class LossScalar extends RowLosses {
         float sum = 0f;
         for (int j = 0; j < n; j++) {
             float v = x[xOff + j], t = y[yOff + j];
-            float e = FloatMath.expNonPositive(-Math.abs(v));
-            sum += Math.max(v, 0f) - v * t + FloatMath.log1pUnit(e);
+            sum += FloatMath.softplus(v) - v * t;
             if (grad != null) {
-                grad[gOff + j] = s * (FloatMath.sigmoidOfExp(v, e) - t);
+                grad[gOff + j] = s * (FloatMath.sigmoid(v) - t);
             }
         }
         return sum;
     }
 
     @Override
-    public void hingeTerms(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s, double[] result) {
+    public double hingeSum(int n, float[] x, int xOff, float shift) {
         float sum = 0f;
+        for (int j = 0; j < n; j++) {
+            sum += Math.max(x[xOff + j] + shift, 0f);
+        }
+        return sum;
+    }
+
+    @Override
+    public int hingeGradient(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s) {
         int active = 0;
         for (int j = 0; j < n; j++) {
-            float m = x[xOff + j] + shift;
-            boolean on = m > 0f;
-            sum += on ? m : 0f;
+            boolean on = x[xOff + j] + shift > 0f;
             active += on ? 1 : 0;
-            if (grad != null) {
-                grad[gOff + j] = on ? s : 0f;
-            }
+            grad[gOff + j] = on ? s : 0f;
         }
-        result[0] = sum;
-        result[1] = active;
+        return active;
     }
 }

@@ -10,7 +10,7 @@ import dev.simdnn.core.internal.blas1.Blas1Kernels;
 abstract class RowLosses implements LossKernels, RowPrimitives {
     private final Blas1Kernels blas1;
 
-    /** {@code blas1}: the same backend's level-1 kernels, for the row maxima. */
+    /** {@code blas1}: the same backend's level-1 kernels, for the row maxima and the soft targets' sums. */
     RowLosses(Blas1Kernels blas1) {
         this.blas1 = blas1;
     }
@@ -62,15 +62,14 @@ abstract class RowLosses implements LossKernels, RowPrimitives {
     public final double softmaxCrossEntropySoft(int rows, int cols, float[] logits, int lOff, float[] targets,
                                                 int tOff, float[] grad, int gOff, float scale) {
         double total = 0;
-        double[] sums = new double[2];
         for (int r = 0, o = 0; r < rows; r++, o += cols) {
             float max = max(cols, logits, lOff + o);
             float sum = expSum(cols, logits, lOff + o, max, grad, gOff + o);
             double lse = (double) max + Math.log(sum);
-            weightedSums(cols, logits, lOff + o, targets, tOff + o, sums);
-            total += lse * sums[1] - sums[0];
+            double targetSum = blas1.sum(cols, targets, tOff + o);
+            total += lse * targetSum - blas1.dot(cols, targets, tOff + o, logits, lOff + o);
             if (grad != null) {
-                scaledDifference(cols, grad, gOff + o, (float) (sums[1] / sum), targets, tOff + o, scale, grad,
+                scaledDifference(cols, grad, gOff + o, (float) (targetSum / sum), targets, tOff + o, scale, grad,
                         gOff + o);
             }
         }
@@ -81,20 +80,17 @@ abstract class RowLosses implements LossKernels, RowPrimitives {
     public final double multiclassHinge(int rows, int cols, float[] scores, int sOff, int[] labels, int labOff,
                                         float margin, float[] grad, int gOff, float scale) {
         double total = 0;
-        double[] terms = new double[2];
         float s = scale / cols;
         for (int r = 0, o = 0; r < rows; r++, o += cols) {
             int label = labels[labOff + r];
             float xy = scores[sOff + o + label];
             float shift = margin - xy;
-            hingeTerms(cols, scores, sOff + o, shift, grad, gOff + o, s, terms);
-            // Remove the label's own term max(0, margin), counted by hingeTerms with x_j = x_y.
+            // Remove the label's own term max(0, margin), counted by hingeSum with x_j = x_y.
             boolean selfActive = xy + shift > 0f;
-            double sum = terms[0] - (selfActive ? xy + shift : 0f);
-            double active = terms[1] - (selfActive ? 1 : 0);
-            total += sum / cols;
+            total += (hingeSum(cols, scores, sOff + o, shift) - (selfActive ? xy + shift : 0f)) / cols;
             if (grad != null) {
-                grad[gOff + o + label] = (float) (-active * s);
+                int active = hingeGradient(cols, scores, sOff + o, shift, grad, gOff + o, s) - (selfActive ? 1 : 0);
+                grad[gOff + o + label] = (float) (-(double) active * s);
             }
         }
         return total;

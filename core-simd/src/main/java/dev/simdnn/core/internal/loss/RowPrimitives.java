@@ -17,12 +17,9 @@ interface RowPrimitives {
     /** out_j = x_j − shift. */
     void subtract(int n, float[] x, int xOff, float shift, float[] out, int outOff);
 
-    /** Σ y_j·x_j and Σ y_j in one pass: returns {Σ y·x, Σ y}. Written to {@code result}. */
-    void weightedSums(int n, float[] x, int xOff, float[] y, int yOff, double[] result);
+    /** Σ_j max(0, x_j + shift) over all j (the caller removes the label's own term). */
+    double hingeSum(int n, float[] x, int xOff, float shift);
 
-    /**
-     * Σ_j max(0, x_j + shift) over all j (the caller removes the label's own term); grad_j = s when
-     * x_j + shift > 0, else 0, when grad is non-null. Returns {sum, count of active terms}.
-     */
-    void hingeTerms(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s, double[] result);
+    /** grad_j = s where x_j + shift > 0, else 0; returns the number of such j. */
+    int hingeGradient(int n, float[] x, int xOff, float shift, float[] grad, int gOff, float s);
 }

@@ -130,6 +130,11 @@ public final class FloatMath {
         return Math.fma(twoS, p, twoS) + offset;
     }
 
+    /** Softplus, log(1 + e^v) = max(v, 0) + log(1 + e^−|v|): never overflows, exact to a few ulps. */
+    public static float softplus(float v) {
+        return Math.max(v, 0f) + log1pUnit(expNonPositive(-Math.abs(v)));
+    }
+
     /**
      * 1/(1 + e^−v) without overflow: from e = e^−|v| ≤ 1, 1/(1 + e) for v ≥ 0 and e/(1 + e) below (one division
      * of the selected numerator, in the vector twin too).

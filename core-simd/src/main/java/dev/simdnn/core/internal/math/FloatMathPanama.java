@@ -109,19 +109,9 @@ public final class FloatMathPanama {
                 .blend(x, a.compare(VectorOperators.LT, TINY));
     }
 
-    /** log(1 + u) per lane, for u in [0, 1] (see {@link FloatMath#log1pUnit}). */
-    public static FloatVector log1pUnit(FloatVector u) {
-        VectorMask<Float> high = u.compare(VectorOperators.GT, LOG1P_SPLIT);
-        FloatVector s = u.blend(u.sub(1f), high).div(u.add(2f).blend(u.add(3f), high));
-        FloatVector w = s.mul(s);
-        FloatVector p = w.fma(L4, L3).fma(w, FloatVector.broadcast(S, L2)).fma(w, FloatVector.broadcast(S, L1)).mul(w);
-        FloatVector twoS = s.add(s);
-        return twoS.fma(p, twoS).add(FloatVector.zero(S).blend(LN2, high));
-    }
-
     /**
-     * Softplus, max(v, 0) + log(1 + e^−|v|) per lane, as the scalar twin computes it; {@link #log1pUnit}'s operations
-     * are written out after the exponential (no call after it, see the class comment).
+     * Softplus, max(v, 0) + log(1 + e^−|v|) per lane, as {@link FloatMath#softplus}; {@link FloatMath#log1pUnit}'s
+     * operations are written out after the exponential (no call after it, see the class comment).
      */
     public static FloatVector softplus(FloatVector v) {
         FloatVector u = expNonPositive(v.abs().neg());
@@ -136,11 +126,6 @@ public final class FloatMathPanama {
     /** 1/(1 + e^−v) per lane, as {@link FloatMath#sigmoid} (its last step written out: no call after the exp). */
     public static FloatVector sigmoid(FloatVector v) {
         FloatVector e = expNonPositive(v.abs().neg());
-        return e.blend(1f, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
-    }
-
-    /** As {@link FloatMath#sigmoidOfExp}: σ(v) per lane from e = e^−|v|. */
-    public static FloatVector sigmoidOfExp(FloatVector v, FloatVector e) {
         return e.blend(1f, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
     }
 }
