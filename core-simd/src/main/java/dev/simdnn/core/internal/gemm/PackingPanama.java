@@ -2,7 +2,6 @@ package dev.simdnn.core.internal.gemm;
 
 import dev.simdnn.core.internal.PanamaSpecies;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -46,14 +45,14 @@ final class PackingPanama {
     /**
      * {@link Packing#packA} for op(A) = Aᵀ and mr ≤ L: depth p of micro-panel t is the mr floats of stored row
      * p0 + p from column row0 + t·mr on. Each is moved as one L-lane vector, whose last L − mr lanes land in the
-     * slots of depth p + 1 and are overwritten when depth p + 1 is packed (depths go in increasing order). Only the
-     * last depth is masked: it would spill into the next panel, and its load could run past the array's end; an
-     * earlier depth's load ends at most L − mr ≤ lda floats past its piece, inside stored row p + 1. A partial last
-     * panel is copied and zero-padded element by element.
+     * slots of depth p + 1 and are overwritten when depth p + 1 is packed (depths go in increasing order). The last
+     * depth is copied with {@code System.arraycopy}: a vector would spill into the next panel, and its load could run
+     * past the array's end (an earlier depth's load ends at most L − mr ≤ lda floats past its piece, inside stored
+     * row p + 1). A masked vector did that before, and its mask was boxed, 48 bytes per call, in a JVM that had run
+     * every kernel ({@code KernelAllocationTest}). A partial last panel is copied and zero-padded element by element.
      */
     static void packATransposed(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr, float[] pa) {
         int panels = rows / mr;
-        VectorMask<Float> piece = S.indexInRange(0, mr);
         for (int p = 0; p < kc; p++) {
             int src = aOff + (p0 + p) * lda + row0;
             boolean lastDepth = p == kc - 1;
@@ -61,7 +60,7 @@ final class PackingPanama {
                 if (!lastDepth) {
                     FloatVector.fromArray(S, a, src).intoArray(pa, dst);
                 } else {
-                    FloatVector.fromArray(S, a, src, piece).intoArray(pa, dst, piece);
+                    System.arraycopy(a, src, pa, dst, mr);
                 }
             }
         }
