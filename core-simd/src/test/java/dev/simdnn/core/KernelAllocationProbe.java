@@ -61,6 +61,8 @@ public final class KernelAllocationProbe {
             kernels.put("packed sgemm NN, beta 1, " + t + " thread(s)", () -> Gemm.sgemm(Trans.N, Trans.N, 192, 192,
                     192, 1f, big, 0, 192, big2, 0, 192, 1f, bigC, 0, 192, Epilogue.NONE, t));
         }
+        kernels.put("small sgemm (no packing)", () -> Gemm.sgemm(Trans.T, Trans.N, 16, 16, 16, 1f, a, 0, 16, b, 0, 16,
+                0f, c, 0, 16));
         kernels.put("sgemm NT, TN, TT", () -> {
             Gemm.sgemm(Trans.N, Trans.T, 64, 80, 96, 1f, a, 0, 96, b, 0, 96, 1f, c, 0, 80);
             Gemm.sgemm(Trans.T, Trans.N, 64, 80, 96, 1f, a, 0, 64, b, 0, 80, 1f, c, 0, 80);
