@@ -151,9 +151,7 @@ final class Packing {
                 System.arraycopy(b, src + j, pb, dst, nr);
             }
             if (full < cols) {
-                int w = cols - full;
-                System.arraycopy(b, src + full, pb, dst, w);
-                java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
+                packPartialPiece(b, src + full, cols - full, nr, pb, dst);
             }
         }
     }
@@ -168,11 +166,21 @@ final class Packing {
                 System.arraycopy(b, src + j, pb, dst, nr);
             }
             if (full < cols) {
-                int w = cols - full;
-                System.arraycopy(b, src + full, pb, dst, w);
-                java.util.Arrays.fill(pb, dst + w, dst + nr, 0d);
+                packPartialPiece(b, src + full, cols - full, nr, pb, dst);
             }
         }
+    }
+
+    /** The last, partial piece of a row of B: its w floats, then zeros up to nr (the panel's padding). */
+    static void packPartialPiece(float[] b, int src, int w, int nr, float[] pb, int dst) {
+        System.arraycopy(b, src, pb, dst, w);
+        java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
+    }
+
+    /** Double twin of {@link #packPartialPiece(float[], int, int, int, float[], int)}. */
+    static void packPartialPiece(double[] b, int src, int w, int nr, double[] pb, int dst) {
+        System.arraycopy(b, src, pb, dst, w);
+        java.util.Arrays.fill(pb, dst + w, dst + nr, 0d);
     }
 
     /**

@@ -35,9 +35,7 @@ final class PackingPanama {
                 }
             }
             if (full < cols) {
-                int w = cols - full;
-                System.arraycopy(b, src + full, pb, dst, w);
-                java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
+                Packing.packPartialPiece(b, src + full, cols - full, nr, pb, dst);
             }
         }
     }
