@@ -23,10 +23,17 @@ class GemmTest {
     private static final int BORDER = 3;           // padding around every operand, must stay untouched
     private static final float SENTINEL = -7.25f;
 
-    /** Shapes around the register and cache blocks: MR ± 1, NR ± 1, KC ± 1, MC + 1, tiny and empty. */
+    /** SGEMM's depth block (shared by both twins): a second pass over C starts at KC + 1. */
+    private static final int KC = KernelProviders.scalar().gemm().sgemmBlocking().kc();
+
+    /**
+     * Shapes around the register and cache blocks: MR ± 1, NR ± 1, KC ± 1 (DGEMM's 256 and SGEMM's), MC + 1, tiny and
+     * empty.
+     */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {0, 5, 3}, {5, 0, 3}, {4, 4, 0}, {7, 9, 1}, {8, 32, 16}, {9, 33, 17}, {17, 31, 255},
         {33, 65, 257}, {64, 64, 64}, {257, 70, 40}, {31, 100, 513}, {3, 300, 7}, {120, 5, 260},
+        {13, 40, KC - 1}, {31, 100, KC + 1},
     };
 
     record Problem(int m, int n, int k, boolean ta, boolean tb, int lda, int ldb, int ldc,
@@ -158,12 +165,12 @@ class GemmTest {
      * With at most 32 rows and B not transposed the packed path reads B's full-width panels in place (GemmDriver):
      * the rows it computes have exactly the bits of the same rows computed with B packed (a 40-row product) and of
      * the one-row path, on both backends and for 1, 2 and 3 threads; a partial last panel (100 = 3·32 + 4 columns)
-     * and two KC blocks (600 = 512 + 88) included.
+     * and two KC blocks (KC + 88) included.
      */
     @Test
     void bReadInPlaceGivesThePackedPathsBits() {
         SplittableRandom rnd = new SplittableRandom(31);
-        int rows = 24, m = 40, n = 100, k = 600;
+        int rows = 24, m = 40, n = 100, k = KC + 88;
         Problem p = problem(rnd, m, n, k, false, false);
         float[] fewC = p.c().clone();
         Arrays.fill(fewC, BORDER + rows * p.ldc(), fewC.length, SENTINEL);    // outside the 24-row C: untouched

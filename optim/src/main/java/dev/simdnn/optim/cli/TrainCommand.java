@@ -57,7 +57,7 @@ final class TrainCommand {
               --epochs N             (default 30 for digits, 10 otherwise)  --drop-last  --stratified
               --seed N               weights, dropout and batch order (default 1)
               --threads N            worker threads (default: all cores); the result does not depend on it
-              --shard-rows N         rows per data-parallel shard (default 128); changes the sums' grouping
+              --shard-rows N         rows per data-parallel shard (default 256); changes the sums' grouping
               --validation F         fraction of the training part held out for validation (default 0)
               --early-stop N         stop after N epochs without validation-loss improvement, keep the best
               --out FILE             model file (default out/<data>-model.simdnn)

@@ -33,11 +33,13 @@ import java.util.concurrent.Future;
 public final class DataParallel implements AutoCloseable {
     /**
      * Default rows per shard. Each shard packs the weights for its own GEMMs, writes a whole gradient buffer and
-     * adds it into the sum, so small shards cost: on one thread (Zen 3, 2026-12-01) the 784-512-512-10 step at
-     * batch 128 ran 104 steps/s with 64-row shards and 141 with 128 (256: 45 and 62), and 128 was no slower on 2
-     * threads. Batches up to 128 rows are then one shard, computed straight into the model's gradient.
+     * adds it into the sum, and its weight-gradient GEMM has only {@code shardRows} of depth, so small shards cost.
+     * On Zen 3 (2026-12-01) the 784-512-512-10 step at batch 128 ran 104 steps/s with 64-row shards and 141 with 128
+     * (JMH); at batch 256, timed best-of-40 in one JVM against 128-row shards, 256-row shards ran 1.22x as many steps
+     * per second on one thread and 1.05–1.17x on two (where one shard's GEMMs take both threads). Batches up to 256
+     * rows are then one shard, computed straight into the model's gradient.
      */
-    public static final int DEFAULT_SHARD_ROWS = 128;
+    public static final int DEFAULT_SHARD_ROWS = 256;
 
     private final Sequential model;
     private final int threads;

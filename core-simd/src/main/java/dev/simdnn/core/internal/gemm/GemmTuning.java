@@ -5,24 +5,29 @@ package dev.simdnn.core.internal.gemm;
  * KC is shared by the scalar and Vector API twins of a precision: the depth blocking decides the order of
  * the sums, and sharing it keeps the twins bitwise equal.
  *
- * <p>Defaults measured with JMH on AMD Zen 4 (family 25; L1d 32 KiB, L2 1 MiB per core), see
- * bench/README.md. Each can be overridden for re-tuning on another CPU, e.g. {@code -Dsimdnn.sgemm.kc=384}:
- * MC must be a multiple of 8 and NC of 32 (the widest NR); a kernel with another MR (5 on AVX2) rounds MC down to
- * a multiple of it.
+ * <p>Defaults measured with JMH on AMD Zen 4 (family 25; L1d 32 KiB, L2 1 MiB per core), and SGEMM's KC and
+ * NC again on Zen 3 (family 25 model 1; L2 512 KiB), see bench/README.md. Each can be overridden for re-tuning on
+ * another CPU, e.g. {@code -Dsimdnn.sgemm.kc=512}: MC must be a multiple of 8 and NC of 32 (the widest NR); a kernel
+ * with another MR (5 on AVX2) rounds MC down to a multiple of it.
  */
 final class GemmTuning {
     private GemmTuning() {}
 
     /**
-     * Depth of a packed panel. Larger KC means fewer passes over C (each pass reads and writes every C tile,
-     * missing the caches for large C); the kernel's 16 cycles per depth step leave enough L2 bandwidth for a
-     * B micro-panel (KC x 32 floats) that no longer fits L1.
+     * Depth of a packed panel. Each KC block is one more pass over C, and every pass reads and writes each C tile
+     * with cache misses Java cannot prefetch; the kernel's 5 (AVX2) to 16 (AVX-512) cycles per depth step leave
+     * enough L2 bandwidth for a B micro-panel (KC x NR floats) that does not fit L1. On Zen 3, best of 15–40 calls
+     * against OpenBLAS in the same JVM (2026-12-01): 1024 instead of 512 took SGEMM 1024³ from 0.77–0.89x to
+     * 0.94–0.99x, 2048³ from 0.74–0.78x to 0.86–0.87x, 256 x 784 x 512 (NT) from 0.90–0.93x to 0.97–0.98x, and the
+     * 784-512-512-10 training step up by 1–7 %; 768 and 2048 measured no better. Not re-measured on Zen 4, where 512
+     * had beaten 256 for the same reason (fewer passes over C). The same value on every machine
+     * keeps SGEMM results the same bits on AVX2 and AVX-512 (the register tile does not change the sum order).
      */
-    static final int SGEMM_KC = block("simdnn.sgemm.kc", 512, 1);
-    /** Rows of A packed at once: MC x KC floats (256 KiB) in L2 beside the B micro-panels. */
+    static final int SGEMM_KC = block("simdnn.sgemm.kc", 1024, 1);
+    /** Rows of A packed at once: MC x KC floats (512 KiB) in L2 beside the B micro-panel (64 was no faster). */
     static final int SGEMM_MC = block("simdnn.sgemm.mc", 128, 8);
-    /** Columns of B packed at once (KC x NC floats in L3). */
-    static final int SGEMM_NC = block("simdnn.sgemm.nc", 4096, 32);
+    /** Columns of B packed at once: KC x NC floats (8 MiB at most) in L3. */
+    static final int SGEMM_NC = block("simdnn.sgemm.nc", 2048, 32);
 
     static final int DGEMM_KC = block("simdnn.dgemm.kc", 256, 1);
     static final int DGEMM_MC = block("simdnn.dgemm.mc", 128, 8);
