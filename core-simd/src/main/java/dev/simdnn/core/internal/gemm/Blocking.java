@@ -28,6 +28,23 @@ public record Blocking(int mr, int nr, int kc, int mc, int nc) {
         return (rows + mr - 1) / mr * mr;
     }
 
+    /**
+     * Of a block of {@code rows} rows, how many the kernel's short tiles take ({@link MicroKernel#shortRows}
+     * {@code = shortRows}, 0 for none): the fewest short tiles b with {@code rows = a·MR + b·shortRows}, they come
+     * last; 0 when rows cannot be written so (then the last tile is padded with zero rows, as without short tiles).
+     */
+    int shortTileRows(int rows, int shortRows) {
+        if (shortRows <= 0 || rows % mr == 0) {
+            return 0;
+        }
+        for (int tail = shortRows; tail <= rows && tail < mr * shortRows; tail += shortRows) {
+            if ((rows - tail) % mr == 0) {
+                return tail;
+            }
+        }
+        return 0;
+    }
+
     /** Columns of the packed B panel, rounded up to whole micro-panels. */
     int packedCols(int cols) {
         return (cols + nr - 1) / nr * nr;

@@ -21,8 +21,9 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
     }
 
     @Override
-    public void packA(boolean trans, double[] a, int aOff, int lda, int row0, int rows, int p0, int kc, double[] pa) {
-        Packing.packA(trans, a, aOff, lda, row0, rows, p0, kc, blocking.mr(), pa);
+    public void packA(boolean trans, double[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr,
+                      double[] pa, int paOff) {
+        Packing.packA(trans, a, aOff, lda, row0, rows, p0, kc, mr, pa, paOff);
     }
 
     @Override
@@ -36,10 +37,14 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
     }
 
     @Override
-    public final void edge(int kc, double[] pa, int paOff, double[] pb, int pbOff, int ldpb, double[] c, int cOff,
-                           int ldc, int rows, int cols, double alpha, double beta, double[] scratch) {
+    public final void edge(int kc, int panelRows, double[] pa, int paOff, double[] pb, int pbOff, int ldpb, double[] c,
+                           int cOff, int ldc, int rows, int cols, double alpha, double beta, double[] scratch) {
         int nr = blocking.nr();
-        tile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);
+        if (panelRows == blocking.mr()) {
+            tile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);
+        } else {
+            shortTile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);
+        }
         addTile(scratch, nr, c, cOff, ldc, rows, cols, alpha, beta);
     }
 

@@ -24,8 +24,9 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     }
 
     @Override
-    public void packA(boolean trans, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, float[] pa) {
-        Packing.packA(trans, a, aOff, lda, row0, rows, p0, kc, blocking.mr(), pa);
+    public void packA(boolean trans, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr,
+                      float[] pa, int paOff) {
+        Packing.packA(trans, a, aOff, lda, row0, rows, p0, kc, mr, pa, paOff);
     }
 
     @Override
@@ -39,10 +40,14 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     }
 
     @Override
-    public final void edge(int kc, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c, int cOff,
-                           int ldc, int rows, int cols, double alpha, double beta, float[] scratch) {
+    public final void edge(int kc, int panelRows, float[] pa, int paOff, float[] pb, int pbOff, int ldpb, float[] c,
+                           int cOff, int ldc, int rows, int cols, double alpha, double beta, float[] scratch) {
         int nr = blocking.nr();
-        tile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);   // raw sums: acc·1 is exact
+        if (panelRows == blocking.mr()) {
+            tile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);   // raw sums: acc·1 is exact
+        } else {
+            shortTile(kc, pa, paOff, pb, pbOff, ldpb, scratch, 0, nr, 1.0, 0.0);
+        }
         addTile(scratch, nr, c, cOff, ldc, rows, cols, alpha, beta);
     }
 

@@ -9,7 +9,8 @@ package dev.simdnn.core.internal.gemm;
  *                                    (or, for few rows of A and B not transposed, read B's panels in place)
  *     for ic in rows, step MC        3rd loop: pack A[ic.., pc..] into micro-panels of MR rows (L2)
  *       for jr in 0..nc, step NR     2nd loop: one KC x NR micro-panel of B (L1)
- *         for ir in 0..mc, step MR   1st loop: one MR x KC micro-panel of A
+ *         for ir in 0..mc, step MR   1st loop: one MR x KC micro-panel of A (the last ones may be short tiles:
+ *                                    MicroKernel.shortRows)
  *           micro-kernel: C[ic+ir.., jc+jr..] (MR x NR, in registers) = α·A·B + β·C
  * </pre>
  *
@@ -23,7 +24,7 @@ final class GemmDriver {
     static <A> void run(GemmCall<A> call, Workspace ws, int rowBegin, int rowEnd, int colBegin, int colEnd) {
         MicroKernel<A> mk = call.kernel;
         Blocking bl = mk.blocking();
-        int mr = bl.mr(), nr = bl.nr();
+        int mr = bl.mr(), nr = bl.nr(), shortRows = mk.shortRows();
         int k = call.k;
         int maxKc = Math.min(bl.kc(), k);
         A pa = mk.buffer(ws, Workspace.Slot.PACKED_A, bl.packedRows(Math.min(bl.mc(), rowEnd - rowBegin)) * maxKc);
@@ -49,7 +50,12 @@ final class GemmDriver {
                 }
                 for (int ic = rowBegin; ic < rowEnd; ic += bl.mc()) {
                     int mc = Math.min(bl.mc(), rowEnd - ic);
-                    mk.packA(call.transA, call.a, call.aOff, call.lda, ic, mc, pc, kc, pa);
+                    int shortFrom = mc - bl.shortTileRows(mc, shortRows);   // rows from here on take short tiles
+                    mk.packA(call.transA, call.a, call.aOff, call.lda, ic, shortFrom, pc, kc, mr, pa, 0);
+                    if (shortFrom < mc) {
+                        mk.packA(call.transA, call.a, call.aOff, call.lda, ic + shortFrom, mc - shortFrom, pc, kc,
+                                shortRows, pa, shortFrom * kc);
+                    }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         A panel = pb;
@@ -61,13 +67,17 @@ final class GemmDriver {
                         } else if (bInPlace) {
                             pbOff = 0;
                         }
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            int rows = Math.min(mr, mc - ir);
+                        for (int ir = 0, h; ir < mc; ir += h) {
+                            h = ir < shortFrom ? mr : shortRows;         // a panel of h rows starts at pa[ir·kc]
+                            int rows = Math.min(h, mc - ir);
                             int ci = call.cOff + (ic + ir) * call.ldc + jc + jr;
                             if (rows == mr && cols == nr) {
                                 mk.tile(kc, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, call.alpha, beta);
+                            } else if (rows == h && cols == nr) {
+                                mk.shortTile(kc, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, call.alpha,
+                                        beta);
                             } else {
-                                mk.edge(kc, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, rows, cols,
+                                mk.edge(kc, h, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, rows, cols,
                                         call.alpha, beta, edge);
                             }
                             if (lastBlock && finish) {

@@ -18,8 +18,8 @@ public interface MicroKernel<A> {
     /** A scratch array of this precision from the thread's workspace. */
     A buffer(Workspace ws, Workspace.Slot slot, int length);
 
-    /** See {@link Packing#packA}. */
-    void packA(boolean trans, A a, int aOff, int lda, int row0, int rows, int p0, int kc, A pa);
+    /** See {@link Packing#packA}: micro-panels of {@code mr} rows (MR, or {@link #shortRows}) from {@code pa[paOff]}. */
+    void packA(boolean trans, A a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr, A pa, int paOff);
 
     /** See {@link Packing#packB}. */
     void packB(boolean trans, A b, int bOff, int ldb, int p0, int kc, int col0, int cols, A pb);
@@ -31,9 +31,28 @@ public interface MicroKernel<A> {
      */
     void tile(int kc, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, double alpha, double beta);
 
-    /** A {@code rows x cols} corner tile (rows ≤ MR, cols ≤ NR), computed in {@code scratch} then copied. */
-    void edge(int kc, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, int rows, int cols,
-              double alpha, double beta, A scratch);
+    /**
+     * Rows of this kernel's second, shorter tile ({@link #shortTile}), or 0 when it has none. A block of rows that
+     * is not a multiple of MR ends in short tiles where it can be written as a·MR + b·shortRows ({@link
+     * Blocking#shortTileRows}), instead of a last tile padded with zero rows: on AVX2 (MR = 5) a 32-row batch is
+     * 4 tiles of 5 and 3 of 4 (32 rows' work) instead of 7 tiles of 5 (35).
+     */
+    default int shortRows() {
+        return 0;
+    }
+
+    /** {@link #tile} with {@link #shortRows} rows: the A micro-panel at {@code pa[paOff]} has that many rows. */
+    default void shortTile(int kc, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, double alpha,
+                           double beta) {
+        throw new UnsupportedOperationException("no short tile");
+    }
+
+    /**
+     * A {@code rows x cols} corner tile (rows ≤ panelRows, cols ≤ NR) of an A micro-panel of {@code panelRows}
+     * rows (MR or {@link #shortRows}), computed in {@code scratch} then copied.
+     */
+    void edge(int kc, int panelRows, A pa, int paOff, A pb, int pbOff, int ldpb, A c, int cOff, int ldc, int rows,
+              int cols, double alpha, double beta, A scratch);
 
     /**
      * Width of the narrow path's B panel for a C of {@code n} columns: one or two vectors, or 0 when this kernel

@@ -23,10 +23,13 @@ package dev.simdnn.core.internal.gemm;
 final class Packing {
     private Packing() {}
 
-    /** Packs rows {@code row0 .. row0+rows-1}, depths {@code p0 .. p0+kc-1} of op(A) into {@code pa}. */
+    /**
+     * Packs rows {@code row0 .. row0+rows-1}, depths {@code p0 .. p0+kc-1} of op(A) into micro-panels of {@code mr}
+     * rows from {@code pa[paOff]} on.
+     */
     static void packA(boolean trans, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr,
-                      float[] pa) {
-        for (int i = 0, base = 0; i < rows; i += mr, base += mr * kc) {
+                      float[] pa, int paOff) {
+        for (int i = 0, base = paOff; i < rows; i += mr, base += mr * kc) {
             int h = Math.min(mr, rows - i);
             if (!trans && h == 8 && mr == 8) {
                 packEightRows(a, aOff + (row0 + i) * lda + p0, lda, kc, pa, base, 8);
@@ -80,10 +83,10 @@ final class Packing {
         }
     }
 
-    /** Double twin of {@link #packA(boolean, float[], int, int, int, int, int, int, int, float[])}. */
+    /** Double twin of {@link #packA(boolean, float[], int, int, int, int, int, int, int, float[], int)}. */
     static void packA(boolean trans, double[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr,
-                      double[] pa) {
-        for (int i = 0, base = 0; i < rows; i += mr, base += mr * kc) {
+                      double[] pa, int paOff) {
+        for (int i = 0, base = paOff; i < rows; i += mr, base += mr * kc) {
             int h = Math.min(mr, rows - i);
             if (!trans && h == 8 && mr == 8) {
                 packEightRows(a, aOff + (row0 + i) * lda + p0, lda, kc, pa, base, 8);

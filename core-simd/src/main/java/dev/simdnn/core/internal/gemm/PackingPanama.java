@@ -49,12 +49,13 @@ final class PackingPanama {
      * row p + 1). A masked vector did that before, and its mask was boxed, 48 bytes per call, in a JVM that had run
      * every kernel ({@code KernelAllocationTest}). A partial last panel is copied and zero-padded element by element.
      */
-    static void packATransposed(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr, float[] pa) {
+    static void packATransposed(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr, float[] pa,
+                                int paOff) {
         int panels = rows / mr;
         for (int p = 0; p < kc; p++) {
             int src = aOff + (p0 + p) * lda + row0;
             boolean lastDepth = p == kc - 1;
-            for (int t = 0, dst = p * mr; t < panels; t++, src += mr, dst += mr * kc) {
+            for (int t = 0, dst = paOff + p * mr; t < panels; t++, src += mr, dst += mr * kc) {
                 if (!lastDepth) {
                     FloatVector.fromArray(S, a, src).intoArray(pa, dst);
                 } else {
@@ -64,7 +65,7 @@ final class PackingPanama {
         }
         int h = rows - panels * mr;
         if (h > 0) {
-            int base = panels * mr * kc;
+            int base = paOff + panels * mr * kc;
             for (int p = 0, dst = base; p < kc; p++, dst += mr) {
                 int src = aOff + (p0 + p) * lda + row0 + panels * mr;
                 for (int r = 0; r < mr; r++) {
