@@ -17,7 +17,7 @@ import dev.simdnn.core.internal.Parallelism;
  * {@link IllegalArgumentException} naming it and the numbers.
  *
  * <p>Accuracy: each element is a sum of k products accumulated with fused multiply-adds in blocks of KC
- * (1024 for float, 256 for double); the error is within {@code γ_k·Σ|a_ip·b_pj|} with
+ * (1024 for float, 512 for double); the error is within {@code γ_k·Σ|a_ip·b_pj|} with
  * {@code γ_k = k·u/(1 - k·u)} (u = 2^-24 for float, 2^-53 for double), plus one rounding each for α and β.
  * Results are bitwise identical for any thread count, and between the Vector API and scalar backends, fused
  * epilogues included: the transcendental activations are plain arithmetic (the internal {@code FloatMath}), the

@@ -25,9 +25,11 @@ class GemmTest {
 
     /** SGEMM's depth block (shared by both twins): a second pass over C starts at KC + 1. */
     private static final int KC = KernelProviders.scalar().gemm().sgemmBlocking().kc();
+    /** DGEMM's. */
+    private static final int DKC = KernelProviders.scalar().gemm().dgemmBlocking().kc();
 
     /**
-     * Shapes around the register and cache blocks: MR ± 1, NR ± 1, KC ± 1 (DGEMM's 256 and SGEMM's), MC + 1, tiny and
+     * Shapes around the register and cache blocks: MR ± 1, NR ± 1, KC ± 1 (SGEMM's; DGEMM's in its own test), MC + 1, tiny and
      * empty; on AVX2 (MR = 5) rows such as 8, 9, 17, 32 and 33 end in 4-row short tiles.
      */
     private static final int[][] SHAPES = {
@@ -284,7 +286,8 @@ class GemmTest {
     void dgemmMatchesTheReferenceIsThreadIndependentAndEqualsTheTwin() {
         SplittableRandom rnd = new SplittableRandom(6);
         for (KernelProvider provider : TwinProviders.all()) {
-            for (int[] s : new int[][] {{1, 1, 1}, {9, 17, 33}, {130, 70, 300}, {1, 21, 600}, {1, 40, 7}}) {
+            for (int[] s : new int[][] {{1, 1, 1}, {9, 17, 33}, {130, 70, 300}, {1, 21, 600}, {1, 40, 7},
+                    {20, 30, DKC + 1}}) {
                 for (int t = 0; t < 4; t++) {
                     boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
                     int m = s[0], n = s[1], k = s[2];

@@ -1,0 +1,84 @@
+package dev.simdnn.bench.gemm;
+
+import dev.simdnn.core.Epilogue;
+import dev.simdnn.core.internal.KernelProviders;
+import dev.simdnn.core.internal.gemm.GemmKernels;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_full;
+
+/**
+ * simdnn's SGEMM and OpenBLAS's on one thread in one JVM, call by call in turn, best of N each: the GEMM
+ * comparison that survives this machine's noise (see {@code dev.simdnn.bench.ab.SameJvm} for the idea). Both see
+ * the same phases of the machine, so their ratio holds even when both move. Block sizes are the JVM's
+ * ({@code -Dsimdnn.sgemm.kc=...}), read once: compare settings by running this again with others.
+ *
+ * <pre>bench/run gemm-best [-Dsimdnn.sgemm.kc=512 ...] SHAPE[,SHAPE...] [ROUNDS]     (SHAPE as 1024x1024x1024:NN)</pre>
+ *
+ * Each result is checked (Freivalds) before it is timed; 4 s of warm-up on the training step's shapes first.
+ * Prints GFLOPS of both and simdnn/OpenBLAS per shape, then their geometric mean. Not for 2 threads: OpenBLAS's
+ * idle workers spin for a while after each call and would take the second core from simdnn's turn.
+ */
+public final class GemmBestOf {
+    private GemmBestOf() {}
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: GemmBestOf SHAPE[,SHAPE...] [ROUNDS]");
+        }
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        OpenBlas.init(1);
+        GemmKernels gemm = KernelProviders.panama().gemm();
+        System.out.println("simdnn SGEMM blocking: " + gemm.sgemmBlocking());
+        long warmupEnd = System.nanoTime() + 4_000_000_000L;
+        while (System.nanoTime() < warmupEnd) {
+            for (String warm : new String[] {"512x512x512:NN", "128x512x784:NT", "784x512x128:TN"}) {
+                ratio(gemm, GemmShape.parse(warm), 1, false);
+            }
+        }
+        double logSum = 0;
+        String[] shapes = args[0].split(",");
+        for (String shape : shapes) {
+            logSum += Math.log(ratio(gemm, GemmShape.parse(shape), rounds, true));
+        }
+        System.out.printf("geometric mean of simdnn/OpenBLAS: %.3f%n", Math.exp(logSum / shapes.length));
+    }
+
+    /** Best-of-{@code rounds} times of both, turn by turn; returns OpenBLAS's time over simdnn's. */
+    private static double ratio(GemmKernels gemm, GemmShape s, int rounds, boolean print) {
+        double[] ad = s.randomA(1), bd = s.randomB(1);
+        float[] a = GemmShape.toFloat(ad), b = GemmShape.toFloat(bd), c = new float[s.m() * s.n()];
+        try (FloatPointer pa = new FloatPointer(a); FloatPointer pb = new FloatPointer(b);
+             FloatPointer pc = new FloatPointer((long) s.m() * s.n())) {
+            Runnable ours = () -> gemm.sgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1f, a, 0, s.lda(), b, 0,
+                    s.ldb(), 0f, c, 0, s.n(), Epilogue.NONE, 1);
+            Runnable theirs = () -> openblas_full.cblas_sgemm(openblas_full.CblasRowMajor,
+                    OpenBlas.trans(s.transA()), OpenBlas.trans(s.transB()), s.m(), s.n(), s.k(), 1f, pa, s.lda(),
+                    pb, s.ldb(), 0f, pc, s.n());
+            ours.run();
+            theirs.run();
+            s.verify("simdnn sgemm", ad, bd, i -> c[i], 1e-5);
+            s.verify("OpenBLAS sgemm", ad, bd, i -> pc.get(i), 1e-5);
+            int calls = Math.max(1, (int) (2e8 / s.flops()));     // ~2 ms of work per turn and side
+            double bestOurs = Double.POSITIVE_INFINITY, bestTheirs = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < rounds; r++) {
+                bestOurs = Math.min(bestOurs, time(ours, calls));
+                bestTheirs = Math.min(bestTheirs, time(theirs, calls));
+            }
+            double ratio = bestTheirs / bestOurs;
+            if (print) {
+                System.out.printf("%-18s simdnn %6.1f GFLOPS  OpenBLAS %6.1f GFLOPS  simdnn/OpenBLAS %.3f%n",
+                        s.m() + "x" + s.n() + "x" + s.k() + ":" + (s.transA() ? "T" : "N") + (s.transB() ? "T" : "N"),
+                        s.flops() / bestOurs, s.flops() / bestTheirs, ratio);
+            }
+            return ratio;
+        }
+    }
+
+    private static double time(Runnable call, int calls) {
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            call.run();
+        }
+        return (double) (System.nanoTime() - start) / calls;
+    }
+}
