@@ -14,7 +14,8 @@ import java.util.function.LongUnaryOperator;
  * Two builds, settings or libraries timed against each other in one JVM, turn by turn: the comparison this shared,
  * noisy machine allows. Its speed drifts by 2x within minutes, and JMH's forks of two jars run minutes apart; here
  * the two sides alternate every few steps, and each keeps its best time over all rounds, so both see the same phases
- * of the machine. An A/A run (the same side twice) shows the method's own spread: ±5–10 % on Zen 3.
+ * of the machine. The order alternates (A then B, then B then A): with A always first, an A/A run with three batch
+ * sizes gave the second side 10 % more at batch 32. An A/A run (the same side twice) shows the method's own spread.
  *
  * <p>Each side is a jar (plus optional extra class path entries) loaded by its own class loader, so static
  * configuration (e.g. {@code -Dsimdnn.sgemm.kc}) is read separately per side: its system properties are set while its
@@ -81,7 +82,8 @@ public final class SameJvm {
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < sizes.length; i++) {
                 int steps = Math.max(1, 1024 / sizes[i]);          // ~1024 samples per turn
-                for (int s = 0; s < 2; s++) {
+                for (int turn = 0; turn < 2; turn++) {
+                    int s = (round + i) % 2 == 0 ? turn : 1 - turn;   // ABBA: neither side always goes second
                     long cpu0 = os.getProcessCpuTime();
                     long ns = tasks[s][i].applyAsLong(steps);
                     cpu[s] += os.getProcessCpuTime() - cpu0;
