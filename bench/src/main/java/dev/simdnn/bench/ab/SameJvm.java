@@ -37,6 +37,12 @@ public final class SameJvm {
     private record Side(String classPath, String className, String properties) {}
 
     public static void main(String[] args) throws Exception {
+        run(args, System.out);
+        System.exit(0);    // peers may leave non-daemon threads
+    }
+
+    /** Parses the arguments, runs both sides and prints the table to {@code out}. */
+    static void run(String[] args, java.io.PrintStream out) throws Exception {
         Side a = null, b = null;
         String batches = "32,128,256";
         int rounds = 30, warmupSeconds = 15;
@@ -92,15 +98,14 @@ public final class SameJvm {
                 }
             }
         }
-        System.out.printf("A = %s %s %s%nB = %s %s %s%nbest of %d turns of ~1024 samples each, after %d s of warm-up%n",
+        out.printf("A = %s %s %s%nB = %s %s %s%nbest of %d turns of ~1024 samples each, after %d s of warm-up%n",
                 a.className, a.properties, a.classPath, b.className, b.properties, b.classPath, rounds, warmupSeconds);
         for (int i = 0; i < sizes.length; i++) {
-            System.out.printf("batch %4d  A %9.0f samples/s  B %9.0f samples/s  A/B %.3f%n", sizes[i],
+            out.printf("batch %4d  A %9.0f samples/s  B %9.0f samples/s  A/B %.3f%n", sizes[i],
                     sizes[i] * 1e9 / best[0][i], sizes[i] * 1e9 / best[1][i], best[1][i] / best[0][i]);
         }
-        System.out.printf("process CPU per second of each side's turns: A %.2f  B %.2f%n",
+        out.printf("process CPU per second of each side's turns: A %.2f  B %.2f%n",
                 (double) cpu[0] / wall[0], (double) cpu[1] / wall[1]);
-        System.exit(0);    // peers may leave non-daemon threads
     }
 
     private static LongUnaryOperator[] tasks(Side side, int[] sizes) throws Exception {

@@ -1,0 +1,48 @@
+package dev.simdnn.bench.ab;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SameJvmTest {
+    /** The test classes, where RecordingTask lives: each side loads it by its own class loader. */
+    private static final String CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+
+    @Test
+    void sidesTakeTurnsInAlternatingOrderWithTheirOwnProperties() throws Exception {
+        List<String> turns = Collections.synchronizedList(new ArrayList<>());
+        System.getProperties().put(RecordingTask.LOG, turns);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            SameJvm.run(new String[] {"--a", CLASSES, RecordingTask.class.getName(), "simdnn.test.side=A",
+                    "--b", CLASSES, RecordingTask.class.getName(), "simdnn.test.side=B",
+                    "--batches", "4,8", "--rounds", "2", "--warmup-seconds", "0"},
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        } finally {
+            System.getProperties().remove(RecordingTask.LOG);
+        }
+        // rounds x batches x sides; the order flips with (round + batch index): A B, B A, B A, A B
+        assertEquals(List.of("A", "B", "B", "A", "B", "A", "A", "B"), turns);
+        assertNull(System.getProperty("simdnn.test.side"), "a side's properties are removed after its set-up");
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("batch    4  A") && out.contains("batch    8  A"), out);
+        assertTrue(out.contains("A/B 1.000"), "both report one nanosecond per step: " + out);
+    }
+
+    @Test
+    void aMissingSideIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> SameJvm.run(new String[] {"--a", CLASSES, RecordingTask.class.getName()}, System.out));
+    }
+}
