@@ -13,8 +13,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * {@code TrainStepBench}'s training step (784-512-512-10 MLP, forward, backward, Adam) as a {@link SameJvm} task:
  * {@code applyAsLong(steps)} runs that many steps and returns the nanoseconds they took. Threads from
- * {@code -Dsimdnn.bench.threads} (default 1), shard rows from {@code -Dsimdnn.bench.shardRows} (the trainer's
- * default), both read when the task is made.
+ * {@code -Dsimdnn.bench.threads} (default 1), shard rows from {@code -Dsimdnn.bench.shardRows} (default: the
+ * trainer's default in the build the task runs against), both read when the task is made.
  */
 public final class TrainStepTask implements LongUnaryOperator {
     private final DataParallel parallel;
@@ -30,10 +30,22 @@ public final class TrainStepTask implements LongUnaryOperator {
         Gemm.setThreads(threads);
         Sequential model = Mlp.model();
         adam = Optimizers.create("adam", model, Map.of("lr", 1e-3));
-        parallel = new DataParallel(model, threads,
-                Integer.getInteger("simdnn.bench.shardRows", DataParallel.DEFAULT_SHARD_ROWS), batch);
+        parallel = new DataParallel(model, threads, Integer.getInteger("simdnn.bench.shardRows", defaultShardRows()),
+                batch);
         x = Mlp.inputs(batch);
         y = Mlp.labels(batch);
+    }
+
+    /**
+     * The default of the build this task runs against, read at run time: {@code DataParallel.DEFAULT_SHARD_ROWS} is a
+     * compile-time constant, and {@code bench/ab} runs this class against older builds, whose default may differ.
+     */
+    private static int defaultShardRows() {
+        try {
+            return DataParallel.class.getField("DEFAULT_SHARD_ROWS").getInt(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DataParallel.DEFAULT_SHARD_ROWS", e);
+        }
     }
 
     @Override
