@@ -29,8 +29,8 @@ class GemmTest {
     private static final int DKC = KernelProviders.scalar().gemm().dgemmBlocking().kc();
 
     /**
-     * Shapes around the register and cache blocks: MR ± 1, NR ± 1, KC ± 1 (SGEMM's; DGEMM's in its own test), MC + 1, tiny and
-     * empty; on AVX2 (MR = 5) rows such as 8, 9, 17, 32 and 33 end in 4-row short tiles.
+     * Shapes around the register and cache blocks: MR ± 1, NR ± 1, KC ± 1 (SGEMM's; DGEMM's in its own test),
+     * MC + 1, tiny and empty; on AVX2 (MR = 5) rows such as 8, 9, 17, 32 and 33 end in 4-row short tiles.
      */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {0, 5, 3}, {5, 0, 3}, {4, 4, 0}, {7, 9, 1}, {8, 32, 16}, {9, 33, 17}, {17, 31, 255},

@@ -18,7 +18,7 @@ public interface MicroKernel<A> {
     /** A scratch array of this precision from the thread's workspace. */
     A buffer(Workspace ws, Workspace.Slot slot, int length);
 
-    /** See {@link Packing#packA}: micro-panels of {@code mr} rows (MR, or {@link #shortRows}) from {@code pa[paOff]}. */
+    /** See {@link Packing#packA}: micro-panels of {@code mr} rows (MR or {@link #shortRows}) from {@code pa[paOff]}. */
     void packA(boolean trans, A a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr, A pa, int paOff);
 
     /** See {@link Packing#packB}. */
