@@ -15,7 +15,9 @@ import java.util.function.LongUnaryOperator;
  * noisy machine allows. Its speed drifts by 2x within minutes, and JMH's forks of two jars run minutes apart; here
  * the two sides alternate every few steps, and each keeps its best time over all rounds, so both see the same phases
  * of the machine. The order alternates (A then B, then B then A): with A always first, an A/A run with three batch
- * sizes gave the second side 10 % more at batch 32. An A/A run (the same side twice) shows the method's own spread.
+ * sizes gave the second side 10 % more at batch 32. An A/A run (the same side twice) shows the method's own spread:
+ * each side has its own compiled code and its own arrays, and at batch 32 two copies of one build differed by up to
+ * 1.39x on Zen 3 (5–7 % at batch 128 and 256), so compare medians of several runs there.
  *
  * <p>Each side is a jar (plus optional extra class path entries) loaded by its own class loader, so static
  * configuration (e.g. {@code -Dsimdnn.sgemm.kc}) is read separately per side: its system properties are set while its
