@@ -1,10 +1,7 @@
 package dev.simdnn.bench.train;
 
+import dev.simdnn.bench.ab.TrainStepTask;
 import dev.simdnn.core.Backend;
-import dev.simdnn.core.Gemm;
-import dev.simdnn.layers.Sequential;
-import dev.simdnn.optim.Optimizer;
-import dev.simdnn.optim.Optimizers;
 import dev.simdnn.optim.train.DataParallel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,12 +43,7 @@ public class TrainStepBench {
     @Param({"1"})
     public int threads;
 
-    private Sequential model;
-    private Optimizer adam;
-    private DataParallel parallel;
-    private float[] x;
-    private int[] y;
-    private long step;
+    private TrainStepTask task;
 
     /** The backend this class measures. */
     protected Backend expectedBackend() {
@@ -65,13 +56,8 @@ public class TrainStepBench {
             throw new IllegalStateException("expected the " + expectedBackend() + " backend, the JVM runs "
                     + Backend.active());
         }
-        Gemm.setThreads(threads);
-        model = Mlp.model();
-        adam = Optimizers.create("adam", model, Map.of("lr", 1e-3));
-        parallel = new DataParallel(model, threads, SHARD_ROWS, batch);
-        x = Mlp.inputs(batch);
-        y = Mlp.labels(batch);
-        double first = parallel.computeGradients(x, y, batch, step++).loss();
+        task = new TrainStepTask(batch, threads, SHARD_ROWS);
+        double first = task.step();
         if (!(Math.abs(first - Math.log(Mlp.CLASSES)) < 1.5)) {
             throw new IllegalStateException("initial loss " + first + " is far from ln 10: the model is broken");
         }
@@ -79,13 +65,12 @@ public class TrainStepBench {
 
     @Benchmark
     public float[] step() {
-        parallel.computeGradients(x, y, batch, step++);
-        adam.step();
-        return model.parameters();
+        task.step();
+        return task.parameters();
     }
 
     @TearDown
     public void tearDown() {
-        parallel.close();
+        task.close();
     }
 }
