@@ -87,6 +87,31 @@ class ActivationTest {
         }
     }
 
+    /** The vector loops' compare-and-blend forms of ReLU and hard tanh keep Math.max/min's zero and NaN rules. */
+    @Test
+    void piecewiseForwardKeepsSignedZerosAndNaNInTheVectorLoop() {
+        float[] x = {-0f, 0f, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -1e-30f, 1e-30f, -3f,
+            -1f, 1f, Math.nextDown(-1f), Math.nextUp(1f), 0.5f, -0.5f, Float.intBitsToFloat(0xFFC00000), 7f};
+        for (KernelProvider p : TwinProviders.all()) {
+            float[] relu = new float[x.length], hardTanh = new float[x.length];
+            p.activations().forward(Activation.RELU, Float.NaN, x.length, x, 0, relu, 0);
+            p.activations().forward(Activation.HARD_TANH, Float.NaN, x.length, x, 0, hardTanh, 0);
+            for (int i = 0; i < x.length; i++) {
+                assertBits(Math.max(0f, x[i]), relu[i], p.backend() + " ReLU(" + x[i] + ")");
+                assertBits(Math.min(1f, Math.max(-1f, x[i])), hardTanh[i],
+                        p.backend() + " hard tanh(" + x[i] + ")");
+            }
+        }
+    }
+
+    private static void assertBits(float expected, float got, String what) {
+        if (Float.isNaN(expected)) {
+            assertTrue(Float.isNaN(got), what + " = " + got);
+        } else {
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(got), what + " = " + got);
+        }
+    }
+
     @Test
     void backwardMatchesCentralDifferencesOfTheForward() {
         SplittableRandom rnd = new SplittableRandom(22);

@@ -118,10 +118,16 @@ public final class ActivationPanama implements ActivationKernels {
         return bound;
     }
 
+    /**
+     * max(0, v) as a compare and a blend: the same bits as {@code Math.max(0f, v)} (−0 and every v ≤ 0 become +0,
+     * NaN fails the compare and stays), where {@code max(0f)} compiles on AVX2 to the five instructions that give
+     * {@code vmaxps} Java's NaN and signed-zero rules: 0.65-0.7x arraycopy's bandwidth at L1 sizes against 0.95x.
+     */
     private static int relu(int n, float[] x, int xOff, float[] y, int yOff) {
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += L) {
-            FloatVector.fromArray(S, x, xOff + i).max(0f).intoArray(y, yOff + i);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            v.blend(0f, v.compare(VectorOperators.LE, 0f)).intoArray(y, yOff + i);
         }
         return bound;
     }
@@ -138,7 +144,9 @@ public final class ActivationPanama implements ActivationKernels {
     private static int hardTanh(int n, float[] x, int xOff, float[] y, int yOff) {
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += L) {
-            FloatVector.fromArray(S, x, xOff + i).max(-1f).min(1f).intoArray(y, yOff + i);
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);     // blends, as in relu: NaN and ±0 stay
+            v.blend(-1f, v.compare(VectorOperators.LT, -1f)).blend(1f, v.compare(VectorOperators.GT, 1f))
+                    .intoArray(y, yOff + i);
         }
         return bound;
     }
