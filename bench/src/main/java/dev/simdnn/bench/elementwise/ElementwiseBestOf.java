@@ -57,8 +57,10 @@ public final class ElementwiseBestOf {
                     "arraycopy", copy, 0.8));
             rows.add(new Row("ReLU backward", n, 12, () -> act.backward(Activation.RELU, 0, n, x, 0, dy, 0, dx, 0),
                     "arraycopy", copy, 0.8));
+            float[] sigmoid = new float[n];     // the cached output that sigmoid's backward reads
+            act.forward(Activation.SIGMOID, 0, n, x, 0, sigmoid, 0);
             for (Activation f : new Activation[] {Activation.RELU, Activation.SIGMOID}) {
-                float[] cached = f.derivativeFromOutput() ? y : x;
+                float[] cached = f == Activation.SIGMOID ? sigmoid : x;
                 rows.add(new Row("fused bias gradient, " + f.name().toLowerCase(Locale.ROOT), n, 12,
                         () -> act.backwardWithBiasGradient(f, 0, n / 512, 512, cached, 0, dy, 0, dx, 0, bias, 0),
                         "arraycopy", copy, 0.8));

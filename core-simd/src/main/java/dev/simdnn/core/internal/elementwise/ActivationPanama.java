@@ -121,7 +121,8 @@ public final class ActivationPanama implements ActivationKernels {
     /**
      * max(0, v) as a compare and a blend: the same bits as {@code Math.max(0f, v)} (−0 and every v ≤ 0 become +0,
      * NaN fails the compare and stays), where {@code max(0f)} compiles on AVX2 to the five instructions that give
-     * {@code vmaxps} Java's NaN and signed-zero rules: 0.65-0.7x arraycopy's bandwidth at L1 sizes against 0.95x.
+     * {@code vmaxps} Java's NaN and signed-zero rules. Measured at 4 K elements on Zen 3: 1.3-1.6x as fast, 0.69-0.97x
+     * arraycopy's bandwidth against 0.53-0.73x.
      */
     private static int relu(int n, float[] x, int xOff, float[] y, int yOff) {
         int bound = S.loopBound(n);
