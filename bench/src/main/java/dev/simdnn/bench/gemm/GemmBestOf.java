@@ -12,45 +12,59 @@ import org.bytedeco.openblas.global.openblas_full;
  * the same phases of the machine, so their ratio holds even when both move. Block sizes are the JVM's
  * ({@code -Dsimdnn.sgemm.kc=...}), read once: compare settings by running this again with others.
  *
- * <pre>bench/run gemm-best [-Dsimdnn.sgemm.kc=512 ...] SHAPE[,SHAPE...] [ROUNDS]     (SHAPE as 1024x1024x1024:NN)</pre>
+ * <pre>bench/run gemm-best [-Dsimdnn.sgemm.kc=512 ...] SHAPE[,SHAPE...] [ROUNDS [THREADS]]</pre>
+ * with SHAPE as {@code 1024x1024x1024:NN}.
  *
  * Each result is checked (Freivalds) before it is timed; 4 s of warm-up on the training step's shapes first.
- * Prints GFLOPS of both and simdnn/OpenBLAS per shape, then their geometric mean. Not for 2 threads: OpenBLAS's
- * idle workers spin for a while after each call and would take the second core from simdnn's turn.
+ * Prints GFLOPS of both and simdnn/OpenBLAS per shape, then their geometric mean. With THREADS &gt; 1 both use that
+ * many threads. OpenBLAS's idle workers then spin after each of its calls (by default for 2^28 cycles, ~0.1 s)
+ * and take the other core from simdnn's turn: simdnn measured 68-76 GFLOPS on 2 threads at 1024³ that way, 85-146
+ * without. So more than one thread requires {@code OPENBLAS_THREAD_TIMEOUT} (read by OpenBLAS at start-up) at
+ * most 8, as bench/run sets it (4: 16 cycles). It costs OpenBLAS one wake-up of its workers per call, tens of
+ * microseconds against the milliseconds of a call at these sizes.
  */
 public final class GemmBestOf {
     private GemmBestOf() {}
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            throw new IllegalArgumentException("usage: GemmBestOf SHAPE[,SHAPE...] [ROUNDS]");
+            throw new IllegalArgumentException("usage: GemmBestOf SHAPE[,SHAPE...] [ROUNDS [THREADS]]");
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 25;
-        OpenBlas.init(1);
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        if (threads > 1) {
+            String timeout = System.getenv("OPENBLAS_THREAD_TIMEOUT");
+            if (timeout == null || Integer.parseInt(timeout.trim()) > 8) {
+                throw new IllegalStateException("OPENBLAS_THREAD_TIMEOUT=" + timeout + ": with " + threads
+                        + " threads OpenBLAS's idle workers would spin through simdnn's turns; run through"
+                        + " bench/run gemm-best, which sets it to 4");
+            }
+        }
+        OpenBlas.init(threads);
         GemmKernels gemm = KernelProviders.panama().gemm();
         System.out.println("simdnn SGEMM blocking: " + gemm.sgemmBlocking());
         long warmupEnd = System.nanoTime() + 4_000_000_000L;
         while (System.nanoTime() < warmupEnd) {
             for (String warm : new String[] {"512x512x512:NN", "128x512x784:NT", "784x512x128:TN"}) {
-                ratio(gemm, GemmShape.parse(warm), 1, false);
+                ratio(gemm, GemmShape.parse(warm), 1, threads, false);
             }
         }
         double logSum = 0;
         String[] shapes = args[0].split(",");
         for (String shape : shapes) {
-            logSum += Math.log(ratio(gemm, GemmShape.parse(shape), rounds, true));
+            logSum += Math.log(ratio(gemm, GemmShape.parse(shape), rounds, threads, true));
         }
         System.out.printf("geometric mean of simdnn/OpenBLAS: %.3f%n", Math.exp(logSum / shapes.length));
     }
 
-    /** Best-of-{@code rounds} times of both, turn by turn; returns OpenBLAS's time over simdnn's. */
-    private static double ratio(GemmKernels gemm, GemmShape s, int rounds, boolean print) {
+    /** Best-of-{@code rounds} times of both on {@code threads}, turn by turn; returns OpenBLAS's time over simdnn's. */
+    private static double ratio(GemmKernels gemm, GemmShape s, int rounds, int threads, boolean print) {
         double[] ad = s.randomA(1), bd = s.randomB(1);
         float[] a = GemmShape.toFloat(ad), b = GemmShape.toFloat(bd), c = new float[s.m() * s.n()];
         try (FloatPointer pa = new FloatPointer(a); FloatPointer pb = new FloatPointer(b);
              FloatPointer pc = new FloatPointer((long) s.m() * s.n())) {
             Runnable ours = () -> gemm.sgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1f, a, 0, s.lda(), b, 0,
-                    s.ldb(), 0f, c, 0, s.n(), Epilogue.NONE, 1);
+                    s.ldb(), 0f, c, 0, s.n(), Epilogue.NONE, threads);
             Runnable theirs = () -> openblas_full.cblas_sgemm(openblas_full.CblasRowMajor,
                     OpenBlas.trans(s.transA()), OpenBlas.trans(s.transB()), s.m(), s.n(), s.k(), 1f, pa, s.lda(),
                     pb, s.ldb(), 0f, pc, s.n());
