@@ -18,10 +18,10 @@ import org.bytedeco.openblas.global.openblas_full;
  * Each result is checked (Freivalds) before it is timed; 4 s of warm-up on the training step's shapes first.
  * Prints GFLOPS of both and simdnn/OpenBLAS per shape, then their geometric mean. With THREADS &gt; 1 both use that
  * many threads. OpenBLAS's idle workers then spin after each of its calls (by default for 2^28 cycles, ~0.1 s)
- * and take the other core from simdnn's turn: simdnn measured 68-76 GFLOPS on 2 threads at 1024³ that way, 85-146
+ * and take the other core from simdnn's turn: simdnn measured 68-76 GFLOPS on 2 threads at 1024³ that way, 83-146
  * without. So more than one thread requires {@code OPENBLAS_THREAD_TIMEOUT} (read by OpenBLAS at start-up) at
- * most 8, as bench/run sets it (4: 16 cycles). It costs OpenBLAS one wake-up of its workers per call, tens of
- * microseconds against the milliseconds of a call at these sizes.
+ * most 8, as bench/run sets it (4: 16 cycles). It costs OpenBLAS one wake-up of its workers per call, against the
+ * milliseconds of a call at these sizes.
  */
 public final class GemmBestOf {
     private GemmBestOf() {}
