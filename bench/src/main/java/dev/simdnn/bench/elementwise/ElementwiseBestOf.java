@@ -1,6 +1,7 @@
 package dev.simdnn.bench.elementwise;
 
 import dev.simdnn.bench.MachineInfo;
+import dev.simdnn.bench.TurnByTurn;
 import dev.simdnn.core.Activation;
 import dev.simdnn.core.internal.KernelProvider;
 import dev.simdnn.core.internal.KernelProviders;
@@ -111,25 +112,14 @@ public final class ElementwiseBestOf {
             row.kernel.run();
             row.referenceCall.run();
         }
-        double best = Double.POSITIVE_INFINITY, bestRef = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < rounds; r++) {
-            best = Math.min(best, time(row.kernel, calls));
-            bestRef = Math.min(bestRef, time(row.referenceCall, calls));
-        }
+        double[] turns = TurnByTurn.bestNanosPerCall(rounds, calls, row.kernel, row.referenceCall);
+        double best = turns[0], bestRef = turns[1];
         double gbs = row.bytesPerElement * row.elements / best;
         double refGbs = 8.0 * row.elements / bestRef;
         boolean speedup = row.reference.equals("Math loop");
         double ratio = speedup ? bestRef / best : gbs / refGbs;
         System.out.printf(Locale.ROOT, "%-34s %9d %9.1f %9.1f  %-10s %7.2f %7.1f %s%n", row.name, row.elements, gbs,
                 refGbs, row.reference, ratio, row.target, ratio >= row.target ? "met" : "MISSED");
-    }
-
-    private static double time(Runnable call, int calls) {
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            call.run();
-        }
-        return (double) (System.nanoTime() - start) / calls;
     }
 
     private static float[] random(int n, double lo, double hi, long seed) {

@@ -1,5 +1,6 @@
 package dev.simdnn.bench.gemm;
 
+import dev.simdnn.bench.TurnByTurn;
 import dev.simdnn.core.Epilogue;
 import dev.simdnn.core.internal.KernelProviders;
 import dev.simdnn.core.internal.gemm.GemmKernels;
@@ -73,11 +74,8 @@ public final class GemmBestOf {
             s.verify("simdnn sgemm", ad, bd, i -> c[i], 1e-5);
             s.verify("OpenBLAS sgemm", ad, bd, i -> pc.get(i), 1e-5);
             int calls = Math.max(1, (int) (2e8 / s.flops()));     // ~2 ms of work per turn and side
-            double bestOurs = Double.POSITIVE_INFINITY, bestTheirs = Double.POSITIVE_INFINITY;
-            for (int r = 0; r < rounds; r++) {
-                bestOurs = Math.min(bestOurs, time(ours, calls));
-                bestTheirs = Math.min(bestTheirs, time(theirs, calls));
-            }
+            double[] best = TurnByTurn.bestNanosPerCall(rounds, calls, ours, theirs);
+            double bestOurs = best[0], bestTheirs = best[1];
             double ratio = bestTheirs / bestOurs;
             if (print) {
                 System.out.printf("%-18s simdnn %6.1f GFLOPS  OpenBLAS %6.1f GFLOPS  simdnn/OpenBLAS %.3f%n",
@@ -86,13 +84,5 @@ public final class GemmBestOf {
             }
             return ratio;
         }
-    }
-
-    private static double time(Runnable call, int calls) {
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            call.run();
-        }
-        return (double) (System.nanoTime() - start) / calls;
     }
 }

@@ -185,7 +185,8 @@ public final class ActivationPanama implements ActivationKernels {
     }
 
     // Backward loops: dx = dy ⊙ f′(c) over the first S.loopBound(n) elements, which they return; those that take
-    // dBias also add each vector of dx into it when it is non-null (see backwardRow).
+    // dBias also add each vector of dx into it when it is non-null (see backwardRow). That addition is written out
+    // in each loop, not a helper: a helper that takes a vector can be left a call, and its vector then boxes.
 
     private static int identityBackward(int n, float[] dy, int dyOff, float[] dx, int dxOff, float[] dBias,
                                         int bOff) {
