@@ -27,13 +27,14 @@ public abstract class DoubleMicroKernel implements MicroKernel<double[]> {
     }
 
     @Override
-    public void packB(boolean trans, double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, double[] pb) {
-        Packing.packB(trans, b, bOff, ldb, p0, kc, col0, cols, blocking.nr(), pb);
+    public void packB(boolean trans, double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, double[] pb,
+                      int pbOff) {
+        Packing.packB(trans, b, bOff, ldb, p0, kc, col0, cols, blocking.nr(), pb, pbOff);
     }
 
     @Override
     public final void packPanel(boolean trans, double[] b, int bOff, int ldb, int k, int cols, int width, double[] pb) {
-        Packing.packB(trans, b, bOff, ldb, 0, k, 0, cols, width, pb);
+        Packing.packB(trans, b, bOff, ldb, 0, k, 0, cols, width, pb, 0);
     }
 
     @Override

@@ -30,13 +30,14 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
     }
 
     @Override
-    public void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, float[] pb) {
-        Packing.packB(trans, b, bOff, ldb, p0, kc, col0, cols, blocking.nr(), pb);
+    public void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, float[] pb,
+                      int pbOff) {
+        Packing.packB(trans, b, bOff, ldb, p0, kc, col0, cols, blocking.nr(), pb, pbOff);
     }
 
     @Override
     public void packPanel(boolean trans, float[] b, int bOff, int ldb, int k, int cols, int width, float[] pb) {
-        Packing.packB(trans, b, bOff, ldb, 0, k, 0, cols, width, pb);
+        Packing.packB(trans, b, bOff, ldb, 0, k, 0, cols, width, pb, 0);
     }
 
     @Override

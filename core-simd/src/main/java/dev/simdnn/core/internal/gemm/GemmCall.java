@@ -9,7 +9,9 @@ import dev.simdnn.core.internal.WorkerPool;
  *
  * <p>The split is along whichever of M and N has more micro-tiles, in whole tiles, so every part starts
  * on the micro-tile grid: each C element then sees the same packing, kernel and sum order whatever the
- * number of parts, and the result is bitwise identical for any thread count.
+ * number of parts, and the result is bitwise identical for any thread count. Split along M (and B packed),
+ * the parts share each packed panel of B and take blocks of rows in turn ({@link GemmDriver#runShared});
+ * split along N, or with B read in place, each part runs the whole driver on its own columns or rows.
  */
 final class GemmCall<A> implements WorkerPool.Task {
     MicroKernel<A> kernel;
@@ -21,7 +23,14 @@ final class GemmCall<A> implements WorkerPool.Task {
     Epilogue epilogue;
     /** Set for the narrow path ({@link NarrowDriver}): op(B) packed into one panel, shared by all parts. */
     A packedB;
+    /** Set when the parts share each packed KC x NC panel of B (the caller's buffer): see {@link #plan}. */
+    A sharedB;
+    /** Rows per block that the parts of a shared call take in turn. */
+    int blockRows;
 
+    private static final int MIN_BLOCK_ROWS = 48;
+
+    private final RowBlockSchedule schedule = new RowBlockSchedule();
     private boolean splitRows;
     private int tiles;
     private int parts;
@@ -35,11 +44,32 @@ final class GemmCall<A> implements WorkerPool.Task {
         tiles = splitRows ? rowTiles : colTiles;
         long macs = (long) m * n * k;
         parts = threads <= 1 || macs < GemmTuning.PARALLEL_MIN_MACS ? 1 : Math.min(threads, tiles);
+        sharedB = null;
+        boolean bInPlace = !transB && (long) m <= (long) GemmTuning.B_IN_PLACE_MAX_ROWS * parts;
+        if (parts > 1 && splitRows && packedB == null && !bInPlace) {
+            sharedB = kernel.buffer(Workspace.current(), Workspace.Slot.PACKED_B,
+                    bl.packedCols(Math.min(bl.nc(), n)) * Math.min(bl.kc(), k));
+            // About four blocks per part, so that a part slowed down by the machine hands work to the others;
+            // at most MC rows (A's block stays in L2), at least MIN_BLOCK_ROWS (each B micro-panel brought in
+            // from L3 serves that many rows), in whole micro-tiles.
+            int quarter = Math.max(MIN_BLOCK_ROWS, (m + 4 * parts - 1) / (4 * parts));
+            blockRows = Math.min(bl.mc(), (quarter + bl.mr() - 1) / bl.mr() * bl.mr());
+            schedule.reset(parts);
+        }
         return parts;
     }
 
     @Override
     public void run(int part) {
+        if (sharedB != null) {
+            try {
+                GemmDriver.runShared(this, Workspace.current(), part, parts, schedule);
+            } catch (RuntimeException | Error e) {
+                schedule.abort();     // the other parts would wait for this one at the next barrier forever
+                throw e;
+            }
+            return;
+        }
         Blocking bl = kernel.blocking();
         int first = (int) ((long) tiles * part / parts);
         int last = (int) ((long) tiles * (part + 1) / parts);
@@ -54,7 +84,7 @@ final class GemmCall<A> implements WorkerPool.Task {
 
     /** Drops the references to the caller's arrays, so a finished call keeps nothing alive. */
     void clear() {
-        a = b = c = packedB = null;
+        a = b = c = packedB = sharedB = null;
         epilogue = null;
         kernel = null;
     }

@@ -15,7 +15,8 @@ package dev.simdnn.core.internal.gemm;
  * </pre>
  *
  * β applies on the first KC block only (later blocks add to C with β = 1); the epilogue (bias, activation)
- * runs on each tile after the last KC block, while the tile is still in L1.
+ * runs on each tile after the last KC block, while the tile is still in L1. On several threads the 3rd loop is
+ * the one shared out ({@link #runShared}), or each thread runs all five loops on its own columns ({@link #run}).
  */
 final class GemmDriver {
     private GemmDriver() {}
@@ -24,13 +25,12 @@ final class GemmDriver {
     static <A> void run(GemmCall<A> call, Workspace ws, int rowBegin, int rowEnd, int colBegin, int colEnd) {
         MicroKernel<A> mk = call.kernel;
         Blocking bl = mk.blocking();
-        int mr = bl.mr(), nr = bl.nr(), shortRows = mk.shortRows();
+        int nr = bl.nr();
         int k = call.k;
         int maxKc = Math.min(bl.kc(), k);
         A pa = mk.buffer(ws, Workspace.Slot.PACKED_A, bl.packedRows(Math.min(bl.mc(), rowEnd - rowBegin)) * maxKc);
         A pb = mk.buffer(ws, Workspace.Slot.PACKED_B, bl.packedCols(Math.min(bl.nc(), colEnd - colBegin)) * maxKc);
-        A edge = mk.buffer(ws, Workspace.Slot.EDGE_TILE, mr * nr);
-        boolean finish = call.epilogue != null && !call.epilogue.isNone();
+        A edge = mk.buffer(ws, Workspace.Slot.EDGE_TILE, bl.mr() * nr);
         // Few rows: each B micro-panel then serves only a few strips of A, and packing B (reading and writing all
         // of it) costs more than the kernel reading B's full-width panels in place, one row of B per depth step
         // (BLIS's "sup" idea). A partial last panel is still packed (zero-padded to NR).
@@ -41,50 +41,100 @@ final class GemmDriver {
             int fullCols = nc / nr * nr;
             for (int pc = 0; pc < k; pc += bl.kc()) {
                 int kc = Math.min(bl.kc(), k - pc);
-                double beta = pc == 0 ? call.beta : 1.0;
-                boolean lastBlock = pc + kc == k;
                 if (!bInPlace) {
-                    mk.packB(call.transB, call.b, call.bOff, call.ldb, pc, kc, jc, nc, pb);
+                    mk.packB(call.transB, call.b, call.bOff, call.ldb, pc, kc, jc, nc, pb, 0);
                 } else if (fullCols < nc) {
-                    mk.packB(false, call.b, call.bOff, call.ldb, pc, kc, jc + fullCols, nc - fullCols, pb);
+                    mk.packB(false, call.b, call.bOff, call.ldb, pc, kc, jc + fullCols, nc - fullCols, pb, 0);
                 }
                 for (int ic = rowBegin; ic < rowEnd; ic += bl.mc()) {
-                    int mc = Math.min(bl.mc(), rowEnd - ic);
-                    int shortFrom = mc - bl.shortTileRows(mc, shortRows);   // rows from here on take short tiles
-                    mk.packA(call.transA, call.a, call.aOff, call.lda, ic, shortFrom, pc, kc, mr, pa, 0);
-                    if (shortFrom < mc) {
-                        mk.packA(call.transA, call.a, call.aOff, call.lda, ic + shortFrom, mc - shortFrom, pc, kc,
-                                shortRows, pa, shortFrom * kc);
-                    }
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        A panel = pb;
-                        int pbOff = jr * kc, ldpb = nr;
-                        if (bInPlace && cols == nr) {
-                            panel = call.b;
-                            pbOff = call.bOff + pc * call.ldb + jc + jr;
-                            ldpb = call.ldb;
-                        } else if (bInPlace) {
-                            pbOff = 0;
-                        }
-                        for (int ir = 0, h; ir < mc; ir += h) {
-                            h = ir < shortFrom ? mr : shortRows;         // a panel of h rows starts at pa[ir·kc]
-                            int rows = Math.min(h, mc - ir);
-                            int ci = call.cOff + (ic + ir) * call.ldc + jc + jr;
-                            if (rows == mr && cols == nr) {
-                                mk.tile(kc, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, call.alpha, beta);
-                            } else if (rows == h && cols == nr) {
-                                mk.shortTile(kc, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, call.alpha,
-                                        beta);
-                            } else {
-                                mk.edge(kc, h, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, rows, cols,
-                                        call.alpha, beta, edge);
-                            }
-                            if (lastBlock && finish) {
-                                mk.finish(call.epilogue, call.c, ci, call.ldc, rows, cols, ic + ir, jc + jr);
-                            }
-                        }
-                    }
+                    rowBlock(call, ic, Math.min(bl.mc(), rowEnd - ic), jc, nc, pc, kc, pa, pb, bInPlace, edge);
+                }
+            }
+        }
+    }
+
+    /**
+     * All of C on {@code parts} threads that share each packed panel of B, as BLIS and OpenBLAS do, instead of a
+     * part of the rows each, which packs all of B on every thread (run with {@code part} in [0, parts), each on
+     * its own thread, all at once). For each KC x NC panel: every part packs its share of the micro-panels into
+     * the caller's buffer ({@link GemmCall#sharedB}); all wait; then each part takes blocks of
+     * {@link GemmCall#blockRows} rows from {@link RowBlockSchedule} until none is left, packing each block of A
+     * into its own buffer; all wait again before the panel is packed anew. B is packed once instead of once per
+     * thread, and a thread that the machine slows down takes fewer blocks.
+     */
+    static <A> void runShared(GemmCall<A> call, Workspace ws, int part, int parts, RowBlockSchedule schedule) {
+        MicroKernel<A> mk = call.kernel;
+        Blocking bl = mk.blocking();
+        int nr = bl.nr(), k = call.k, blockRows = call.blockRows;
+        A pa = mk.buffer(ws, Workspace.Slot.PACKED_A, bl.packedRows(blockRows) * Math.min(bl.kc(), k));
+        A edge = mk.buffer(ws, Workspace.Slot.EDGE_TILE, bl.mr() * nr);
+        A pb = call.sharedB;
+        int blocks = (call.m + blockRows - 1) / blockRows;
+        for (int jc = 0; jc < call.n; jc += bl.nc()) {
+            int nc = Math.min(bl.nc(), call.n - jc);
+            int panels = (nc + nr - 1) / nr;
+            int first = panels * part / parts, last = panels * (part + 1) / parts;
+            for (int pc = 0; pc < k; pc += bl.kc()) {
+                int kc = Math.min(bl.kc(), k - pc);
+                if (first < last) {
+                    int col = first * nr;
+                    mk.packB(call.transB, call.b, call.bOff, call.ldb, pc, kc, jc + col,
+                            Math.min(nc, last * nr) - col, pb, col * kc);
+                }
+                schedule.await();        // the whole panel is packed
+                for (int blk = schedule.takeBlock(); blk < blocks; blk = schedule.takeBlock()) {
+                    int ic = blk * blockRows;
+                    rowBlock(call, ic, Math.min(blockRows, call.m - ic), jc, nc, pc, kc, pa, pb, false, edge);
+                }
+                if (pc + kc < k || jc + nc < call.n) {
+                    schedule.await();    // nobody still reads the panel that is packed next
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows [ic, ic + mc) of C against one packed KC x NC panel of B (or B read in place): packs that block of A,
+     * then runs the 2nd and 1st loops. β applies on the first KC block only; the epilogue runs after the last.
+     */
+    private static <A> void rowBlock(GemmCall<A> call, int ic, int mc, int jc, int nc, int pc, int kc, A pa, A pb,
+                                     boolean bInPlace, A edge) {
+        MicroKernel<A> mk = call.kernel;
+        Blocking bl = mk.blocking();
+        int mr = bl.mr(), nr = bl.nr(), shortRows = mk.shortRows();
+        double beta = pc == 0 ? call.beta : 1.0;
+        boolean finish = pc + kc == call.k && call.epilogue != null && !call.epilogue.isNone();
+        int shortFrom = mc - bl.shortTileRows(mc, shortRows);   // rows from here on take short tiles
+        mk.packA(call.transA, call.a, call.aOff, call.lda, ic, shortFrom, pc, kc, mr, pa, 0);
+        if (shortFrom < mc) {
+            mk.packA(call.transA, call.a, call.aOff, call.lda, ic + shortFrom, mc - shortFrom, pc, kc, shortRows, pa,
+                    shortFrom * kc);
+        }
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            A panel = pb;
+            int pbOff = jr * kc, ldpb = nr;
+            if (bInPlace && cols == nr) {
+                panel = call.b;
+                pbOff = call.bOff + pc * call.ldb + jc + jr;
+                ldpb = call.ldb;
+            } else if (bInPlace) {
+                pbOff = 0;
+            }
+            for (int ir = 0, h; ir < mc; ir += h) {
+                h = ir < shortFrom ? mr : shortRows;         // a panel of h rows starts at pa[ir·kc]
+                int rows = Math.min(h, mc - ir);
+                int ci = call.cOff + (ic + ir) * call.ldc + jc + jr;
+                if (rows == mr && cols == nr) {
+                    mk.tile(kc, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, call.alpha, beta);
+                } else if (rows == h && cols == nr) {
+                    mk.shortTile(kc, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, call.alpha, beta);
+                } else {
+                    mk.edge(kc, h, pa, ir * kc, panel, pbOff, ldpb, call.c, ci, call.ldc, rows, cols, call.alpha, beta,
+                            edge);
+                }
+                if (finish) {
+                    mk.finish(call.epilogue, call.c, ci, call.ldc, rows, cols, ic + ir, jc + jr);
                 }
             }
         }

@@ -21,8 +21,8 @@ public interface MicroKernel<A> {
     /** See {@link Packing#packA}: micro-panels of {@code mr} rows (MR or {@link #shortRows}) from {@code pa[paOff]}. */
     void packA(boolean trans, A a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr, A pa, int paOff);
 
-    /** See {@link Packing#packB}. */
-    void packB(boolean trans, A b, int bOff, int ldb, int p0, int kc, int col0, int cols, A pb);
+    /** See {@link Packing#packB}: micro-panels of NR columns from {@code pb[pbOff]} on. */
+    void packB(boolean trans, A b, int bOff, int ldb, int p0, int kc, int col0, int cols, A pb, int pbOff);
 
     /**
      * The full MR x NR tile at {@code c[cOff]}: {@code C = α·Σ_p pa·pb + β·C}; {@code β == 0} does not read C.

@@ -56,14 +56,17 @@ final class Packing {
         }
     }
 
-    /** Packs depths {@code p0 .. p0+kc-1}, columns {@code col0 .. col0+cols-1} of op(B) into {@code pb}. */
+    /**
+     * Packs depths {@code p0 .. p0+kc-1}, columns {@code col0 .. col0+cols-1} of op(B) into {@code pb} from
+     * {@code pb[pbOff]} on: micro-panel t (NR columns, zero-padded) at {@code pbOff + t·nr·kc}.
+     */
     static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr,
-                      float[] pb) {
+                      float[] pb, int pbOff) {
         if (!trans) {
-            packRowsB(b, bOff, ldb, p0, kc, col0, cols, nr, pb);
+            packRowsB(b, bOff, ldb, p0, kc, col0, cols, nr, pb, pbOff);
             return;
         }
-        for (int j = 0, base = 0; j < cols; j += nr, base += nr * kc) {
+        for (int j = 0, base = pbOff; j < cols; j += nr, base += nr * kc) {
             int w = Math.min(nr, cols - j);
             int c = 0;
             for (; c + 8 <= w; c += 8) {
@@ -113,14 +116,14 @@ final class Packing {
         }
     }
 
-    /** Double twin of {@link #packB(boolean, float[], int, int, int, int, int, int, int, float[])}. */
+    /** Double twin of {@link #packB(boolean, float[], int, int, int, int, int, int, int, float[], int)}. */
     static void packB(boolean trans, double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr,
-                      double[] pb) {
+                      double[] pb, int pbOff) {
         if (!trans) {
-            packRowsB(b, bOff, ldb, p0, kc, col0, cols, nr, pb);
+            packRowsB(b, bOff, ldb, p0, kc, col0, cols, nr, pb, pbOff);
             return;
         }
-        for (int j = 0, base = 0; j < cols; j += nr, base += nr * kc) {
+        for (int j = 0, base = pbOff; j < cols; j += nr, base += nr * kc) {
             int w = Math.min(nr, cols - j);
             int c = 0;
             for (; c + 8 <= w; c += 8) {
@@ -145,11 +148,12 @@ final class Packing {
      * scattered to the micro-panels. Reading B in its storage order matters: panel by panel, the reads
      * jump a whole row of B per step and cost several times more.
      */
-    static void packRowsB(float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, float[] pb) {
+    static void packRowsB(float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, float[] pb,
+                          int pbOff) {
         int full = cols / nr * nr;
         for (int p = 0; p < kc; p++) {
             int src = bOff + (p0 + p) * ldb + col0;
-            int dst = p * nr;
+            int dst = pbOff + p * nr;
             for (int j = 0; j < full; j += nr, dst += nr * kc) {
                 System.arraycopy(b, src + j, pb, dst, nr);
             }
@@ -159,12 +163,13 @@ final class Packing {
         }
     }
 
-    /** Double twin of {@link #packRowsB(float[], int, int, int, int, int, int, int, float[])}. */
-    static void packRowsB(double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, double[] pb) {
+    /** Double twin of {@link #packRowsB(float[], int, int, int, int, int, int, int, float[], int)}. */
+    static void packRowsB(double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, double[] pb,
+                          int pbOff) {
         int full = cols / nr * nr;
         for (int p = 0; p < kc; p++) {
             int src = bOff + (p0 + p) * ldb + col0;
-            int dst = p * nr;
+            int dst = pbOff + p * nr;
             for (int j = 0; j < full; j += nr, dst += nr * kc) {
                 System.arraycopy(b, src + j, pb, dst, nr);
             }

@@ -21,14 +21,15 @@ final class PackingPanama {
     private PackingPanama() {}
 
     /**
-     * {@link Packing#packRowsB(float[], int, int, int, int, int, int, int, float[])} for nr a multiple of L: each
+     * {@link Packing#packRowsB(float[], int, int, int, int, int, int, int, float[], int)} for nr a multiple of L: each
      * NR-wide piece moved as whole vectors instead of a {@code System.arraycopy} call of NR floats.
      */
-    static void packRowsB(float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, float[] pb) {
+    static void packRowsB(float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, float[] pb,
+                          int pbOff) {
         int full = cols / nr * nr;
         for (int p = 0; p < kc; p++) {
             int src = bOff + (p0 + p) * ldb + col0;
-            int dst = p * nr;
+            int dst = pbOff + p * nr;
             for (int j = 0; j < full; j += nr, dst += nr * kc) {
                 for (int v = 0; v < nr; v += L) {
                     FloatVector.fromArray(S, b, src + j + v).intoArray(pb, dst + v);

@@ -415,11 +415,12 @@ public final class SgemmPanama extends FloatMicroKernel {
 
     /** B not transposed takes {@link PackingPanama#packRowsB}; the strided transpose stays {@link Packing}'s. */
     @Override
-    public void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, float[] pb) {
+    public void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, float[] pb,
+                      int pbOff) {
         if (!trans) {
-            PackingPanama.packRowsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb);
+            PackingPanama.packRowsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb, pbOff);
         } else {
-            super.packB(trans, b, bOff, ldb, p0, kc, col0, cols, pb);
+            super.packB(trans, b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);
         }
     }
 
