@@ -30,7 +30,7 @@ final class GemmCall<A> implements WorkerPool.Task {
 
     private static final int MIN_BLOCK_ROWS = 48;
 
-    private final RowBlockSchedule schedule = new RowBlockSchedule();
+    private final SharedPanelSchedule schedule = new SharedPanelSchedule();
     private boolean splitRows;
     private int tiles;
     private int parts;
@@ -63,9 +63,9 @@ final class GemmCall<A> implements WorkerPool.Task {
     public void run(int part) {
         if (sharedB != null) {
             try {
-                GemmDriver.runShared(this, Workspace.current(), part, parts, schedule);
+                GemmDriver.runShared(this, Workspace.current(), schedule);
             } catch (RuntimeException | Error e) {
-                schedule.abort();     // the other parts would wait for this one at the next barrier forever
+                schedule.abort();     // the other parts would wait for this one's packing forever
                 throw e;
             }
             return;

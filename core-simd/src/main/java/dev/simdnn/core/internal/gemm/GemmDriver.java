@@ -19,6 +19,9 @@ package dev.simdnn.core.internal.gemm;
  * the one shared out ({@link #runShared}), or each thread runs all five loops on its own columns ({@link #run}).
  */
 final class GemmDriver {
+    /** Micro-panels of B packed per turn by the parts of a shared call ({@link #runShared}). */
+    private static final int PANELS_PER_GROUP = 4;
+
     private GemmDriver() {}
 
     /** Computes rows [rowBegin, rowEnd) x columns [colBegin, colEnd) of the call's C (K ≥ 1, α ≠ 0). */
@@ -54,15 +57,15 @@ final class GemmDriver {
     }
 
     /**
-     * All of C on {@code parts} threads that share each packed panel of B, as BLIS and OpenBLAS do, instead of a
-     * part of the rows each, which packs all of B on every thread (run with {@code part} in [0, parts), each on
-     * its own thread, all at once). For each KC x NC panel: every part packs its share of the micro-panels into
-     * the caller's buffer ({@link GemmCall#sharedB}); all wait; then each part takes blocks of
-     * {@link GemmCall#blockRows} rows from {@link RowBlockSchedule} until none is left, packing each block of A
-     * into its own buffer; all wait again before the panel is packed anew. B is packed once instead of once per
-     * thread, and a thread that the machine slows down takes fewer blocks.
+     * All of C on several threads that share each packed panel of B, as BLIS and OpenBLAS do, instead of a part of
+     * the rows each, which packed all of B on every thread (each part calls this, on its own thread). For each
+     * KC x NC panel: the parts take groups of {@link #PANELS_PER_GROUP} micro-panels to pack into the caller's buffer
+     * ({@link GemmCall#sharedB}); once all are packed, they take blocks of {@link GemmCall#blockRows} rows, packing
+     * each block of A into their own buffer; before the next panel is packed over, every part must be done with this
+     * one ({@link SharedPanelSchedule}). B is packed once instead of once per thread, and a thread that the machine
+     * slows down, or that starts late, takes fewer blocks.
      */
-    static <A> void runShared(GemmCall<A> call, Workspace ws, int part, int parts, RowBlockSchedule schedule) {
+    static <A> void runShared(GemmCall<A> call, Workspace ws, SharedPanelSchedule schedule) {
         MicroKernel<A> mk = call.kernel;
         Blocking bl = mk.blocking();
         int nr = bl.nr(), k = call.k, blockRows = call.blockRows;
@@ -70,25 +73,29 @@ final class GemmDriver {
         A edge = mk.buffer(ws, Workspace.Slot.EDGE_TILE, bl.mr() * nr);
         A pb = call.sharedB;
         int blocks = (call.m + blockRows - 1) / blockRows;
+        int q = 0, firstGroup = 0;                   // the panel's number within the call, groups before it
         for (int jc = 0; jc < call.n; jc += bl.nc()) {
             int nc = Math.min(bl.nc(), call.n - jc);
             int panels = (nc + nr - 1) / nr;
-            int first = panels * part / parts, last = panels * (part + 1) / parts;
-            for (int pc = 0; pc < k; pc += bl.kc()) {
+            int groups = (panels + PANELS_PER_GROUP - 1) / PANELS_PER_GROUP;
+            for (int pc = 0; pc < k; pc += bl.kc(), q++, firstGroup += groups) {
                 int kc = Math.min(bl.kc(), k - pc);
-                if (first < last) {
-                    int col = first * nr;
-                    mk.packB(call.transB, call.b, call.bOff, call.ldb, pc, kc, jc + col,
-                            Math.min(nc, last * nr) - col, pb, col * kc);
+                if (q > 0) {
+                    schedule.awaitFinished(q - 1);   // nobody still reads the panel packed over now
                 }
-                schedule.await();        // the whole panel is packed
-                for (int blk = schedule.takeBlock(); blk < blocks; blk = schedule.takeBlock()) {
+                for (int g = schedule.takeGroup(firstGroup, groups); g >= 0;
+                     g = schedule.takeGroup(firstGroup, groups)) {
+                    int col = g * PANELS_PER_GROUP * nr;
+                    mk.packB(call.transB, call.b, call.bOff, call.ldb, pc, kc, jc + col,
+                            Math.min(nc - col, PANELS_PER_GROUP * nr), pb, col * kc);
+                    schedule.groupPacked();
+                }
+                schedule.awaitPacked(firstGroup, groups);
+                for (int blk = schedule.takeBlock(q, blocks); blk >= 0; blk = schedule.takeBlock(q, blocks)) {
                     int ic = blk * blockRows;
                     rowBlock(call, ic, Math.min(blockRows, call.m - ic), jc, nc, pc, kc, pa, pb, false, edge);
                 }
-                if (pc + kc < k || jc + nc < call.n) {
-                    schedule.await();    // nobody still reads the panel that is packed next
-                }
+                schedule.finished();
             }
         }
     }

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,47 +19,78 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The parts of a GEMM that share packed panels of B ({@link GemmDriver#runShared}): the schedule they meet at
- * ({@link RowBlockSchedule}), and the products themselves across many panels ({@link SmallBlocksProbe}).
+ * ({@link SharedPanelSchedule}), and the products themselves across many panels ({@link SmallBlocksProbe}).
  */
 class SharedPanelTest {
+    /**
+     * Three parts, one of them starting late, go through 30 panels of 1 to 5 groups: every group and every block of
+     * each panel is taken exactly once, blocks only once the whole panel is packed, and a panel is packed over only
+     * once every part is done with the one before.
+     */
     @Test
-    void everyBlockIsTakenOnceBetweenBarriersAndTheCountRestartsAtEachBarrier() throws Exception {
-        int parties = 3, rounds = 50, blocks = 7;
-        RowBlockSchedule schedule = new RowBlockSchedule();
-        schedule.reset(parties);
-        List<ConcurrentHashMap<Integer, Integer>> taken = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            taken.add(new ConcurrentHashMap<>());
+    void everyGroupAndBlockIsTakenOnceAndInOrder() throws Exception {
+        int parties = 3, panels = 30, blocks = 7;
+        int[] groups = new int[panels];
+        for (int q = 0; q < panels; q++) {
+            groups[q] = 1 + q % 5;                  // the last panel of a row of B has fewer micro-panels
         }
+        SharedPanelSchedule schedule = new SharedPanelSchedule();
+        schedule.reset(parties);
+        AtomicIntegerArray packed = new AtomicIntegerArray(panels), computed = new AtomicIntegerArray(panels);
+        AtomicIntegerArray done = new AtomicIntegerArray(panels);
+        List<String> errors = new CopyOnWriteArrayList<>();
         List<CompletableFuture<Void>> parts = new ArrayList<>();
         for (int part = 0; part < parties; part++) {
+            int me = part;
             parts.add(CompletableFuture.runAsync(() -> {
-                for (int r = 0; r < rounds; r++) {
-                    schedule.await();
-                    for (int blk = schedule.takeBlock(); blk < blocks; blk = schedule.takeBlock()) {
-                        taken.get(r).merge(blk, 1, Integer::sum);
+                if (me == 2) {
+                    LockSupport.parkNanos(20_000_000);          // a worker woken late
+                }
+                for (int q = 0, first = 0; q < panels; first += groups[q], q++) {
+                    if (q > 0) {
+                        schedule.awaitFinished(q - 1);
+                        if (done.get(q - 1) != parties) {
+                            errors.add("panel " + q + " packed while panel " + (q - 1) + " was still read");
+                        }
                     }
+                    for (int g = schedule.takeGroup(first, groups[q]); g >= 0;
+                         g = schedule.takeGroup(first, groups[q])) {
+                        packed.incrementAndGet(q);
+                        schedule.groupPacked();
+                    }
+                    schedule.awaitPacked(first, groups[q]);
+                    for (int b = schedule.takeBlock(q, blocks); b >= 0; b = schedule.takeBlock(q, blocks)) {
+                        if (packed.get(q) != groups[q]) {
+                            errors.add("block " + b + " of panel " + q + " taken before the panel was packed");
+                        }
+                        computed.incrementAndGet(q);
+                    }
+                    done.incrementAndGet(q);
+                    schedule.finished();
                 }
             }, runnable -> new Thread(runnable).start()));
         }
         CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        for (int r = 0; r < rounds; r++) {
-            assertEquals(blocks, taken.get(r).size(), "round " + r + ": " + taken.get(r));
-            for (int count : taken.get(r).values()) {
-                assertEquals(1, count, "round " + r + ": a block taken twice: " + taken.get(r));
-            }
+        assertEquals(List.of(), errors);
+        for (int q = 0; q < panels; q++) {
+            assertEquals(groups[q], packed.get(q), "groups packed of panel " + q);
+            assertEquals(blocks, computed.get(q), "blocks computed of panel " + q);
         }
     }
 
     @Test
     void aFailedPartReleasesTheOthersWithAnException() throws Exception {
-        RowBlockSchedule schedule = new RowBlockSchedule();
+        SharedPanelSchedule schedule = new SharedPanelSchedule();
         schedule.reset(2);
-        CompletableFuture<Void> waiter = CompletableFuture.runAsync(schedule::await,
-                runnable -> new Thread(runnable).start());
-        Thread.sleep(100);                     // the waiter is at the barrier, its partner never comes
+        assertEquals(0, schedule.takeGroup(0, 2));      // this part takes a group and fails before packing it
+        CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> {
+            assertEquals(1, schedule.takeGroup(0, 2));
+            schedule.groupPacked();
+            schedule.awaitPacked(0, 2);
+        }, runnable -> new Thread(runnable).start());
+        Thread.sleep(100);                              // the waiter waits for the group that never comes
         schedule.abort();
-        var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> waiter.get(10, TimeUnit.SECONDS));
+        var e = assertThrows(ExecutionException.class, () -> waiter.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
         assertTrue(e.getCause().getMessage().contains("another part"), e.getCause().getMessage());
     }

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 /**
  * Run by {@link SharedPanelTest} in a JVM with tiny cache blocks (KC, MC and NC of a few dozen), so that products of
  * a few hundred rows cross many panels of B: the threads then pack and share a panel many times per call, take
- * blocks of rows in turn and meet at the barrier between panels ({@link GemmDriver#runShared}). Prints one line per
+ * blocks of rows in turn and wait for each other between panels ({@link GemmDriver#runShared}). Prints one line per
  * failure and {@code shared panels: P of T} (P products that matched on 1, 2 and 3 threads, bitwise, Vector API and
  * scalar twin, and the double reference within its bound); exits 1 on any failure.
  */
