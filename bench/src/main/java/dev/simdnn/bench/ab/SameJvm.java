@@ -30,8 +30,11 @@ import java.util.function.LongUnaryOperator;
  *         [--warmup-seconds 15]
  * </pre>
  *
- * Prints per batch each side's best samples per second and A/B, and how much CPU the process used per second of
- * each side's turns (a side whose library runs extra threads shows above 1 on a 1-thread comparison).
+ * Prints per batch each side's best samples per second and A/B, the median over rounds of the A/B of the round's
+ * two turns (best turns show what each side reaches when the machine is quiet; the median of pairs, how they
+ * compare the rest of the time: on 2 threads the two differed, see bench/README.md), and how much CPU the process
+ * used per second of each side's turns (a side whose library runs extra threads shows above 1 on a 1-thread
+ * comparison).
  */
 public final class SameJvm {
     private SameJvm() {}
@@ -87,9 +90,11 @@ public final class SameJvm {
             Arrays.fill(row, Double.POSITIVE_INFINITY);
         }
         long[] cpu = new long[2], wall = new long[2];
+        double[][] pairRatio = new double[sizes.length][rounds];   // B's time / A's time within each round
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < sizes.length; i++) {
                 int steps = Math.max(1, 1024 / sizes[i]);          // ~1024 samples per turn
+                long[] turnNanos = new long[2];
                 for (int turn = 0; turn < 2; turn++) {
                     int s = (round + i) % 2 == 0 ? turn : 1 - turn;   // ABBA: neither side always goes second
                     long cpu0 = os.getProcessCpuTime();
@@ -97,14 +102,19 @@ public final class SameJvm {
                     cpu[s] += os.getProcessCpuTime() - cpu0;
                     wall[s] += ns;
                     best[s][i] = Math.min(best[s][i], (double) ns / steps);
+                    turnNanos[s] = ns;
                 }
+                pairRatio[i][round] = (double) turnNanos[1] / turnNanos[0];
             }
         }
         out.printf("A = %s %s %s%nB = %s %s %s%nbest of %d turns of ~1024 samples each, after %d s of warm-up%n",
                 a.className, a.properties, a.classPath, b.className, b.properties, b.classPath, rounds, warmupSeconds);
         for (int i = 0; i < sizes.length; i++) {
-            out.printf("batch %4d  A %9.0f samples/s  B %9.0f samples/s  A/B %.3f%n", sizes[i],
-                    sizes[i] * 1e9 / best[0][i], sizes[i] * 1e9 / best[1][i], best[1][i] / best[0][i]);
+            double[] pairs = pairRatio[i].clone();
+            Arrays.sort(pairs);
+            out.printf("batch %4d  A %9.0f samples/s  B %9.0f samples/s  A/B %.3f  (median of the rounds' A/B %.3f)%n",
+                    sizes[i], sizes[i] * 1e9 / best[0][i], sizes[i] * 1e9 / best[1][i], best[1][i] / best[0][i],
+                    pairs[pairs.length / 2]);
         }
         out.printf("process CPU per second of each side's turns: A %.2f  B %.2f%n",
                 (double) cpu[0] / wall[0], (double) cpu[1] / wall[1]);

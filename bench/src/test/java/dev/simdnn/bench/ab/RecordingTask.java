@@ -6,11 +6,14 @@ import java.util.function.LongUnaryOperator;
 /**
  * A {@link SameJvm} task for {@link SameJvmTest}: made under its side's system property {@code simdnn.test.side},
  * it appends that side's name to a list shared through the system properties (a JDK object, the same for every
- * class loader) on each turn, and reports one nanosecond per step.
+ * class loader) on each turn, and reports one nanosecond per step; with {@code simdnn.test.slowAfterFirst} set, three
+ * on every turn but its first (a side that is as fast at its best, and slower most of the time).
  */
 public final class RecordingTask implements LongUnaryOperator {
     static final String LOG = "simdnn.test.turns";
     private final String side;
+    private final boolean slowAfterFirst = Boolean.getBoolean("simdnn.test.slowAfterFirst");
+    private int turns;
 
     public RecordingTask(Integer batch) {
         side = System.getProperty("simdnn.test.side");
@@ -23,6 +26,6 @@ public final class RecordingTask implements LongUnaryOperator {
     @SuppressWarnings("unchecked")
     public long applyAsLong(long steps) {
         ((List<String>) System.getProperties().get(LOG)).add(side);
-        return steps;
+        return slowAfterFirst && turns++ > 0 ? 3 * steps : steps;
     }
 }

@@ -37,7 +37,25 @@ class SameJvmTest {
         assertNull(System.getProperty("simdnn.test.side"), "a side's properties are removed after its set-up");
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("batch    4  A") && out.contains("batch    8  A"), out);
-        assertTrue(out.contains("A/B 1.000"), "both report one nanosecond per step: " + out);
+        assertTrue(out.contains("A/B 1.000  (median of the rounds' A/B 1.000)"),
+                "both report one nanosecond per step: " + out);
+    }
+
+    /** Best turns hide a side that is slower most of the time; the median of the rounds' pairs shows it. */
+    @Test
+    void theMedianOfPairsShowsWhatTheBestTurnsHide() throws Exception {
+        System.getProperties().put(RecordingTask.LOG, Collections.synchronizedList(new ArrayList<>()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            SameJvm.run(new String[] {"--a", CLASSES, RecordingTask.class.getName(), "simdnn.test.side=A",
+                    "--b", CLASSES, RecordingTask.class.getName(), "simdnn.test.side=B,simdnn.test.slowAfterFirst=true",
+                    "--batches", "4", "--rounds", "5", "--warmup-seconds", "0"},
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        } finally {
+            System.getProperties().remove(RecordingTask.LOG);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("A/B 1.000  (median of the rounds' A/B 3.000)"), out);
     }
 
     @Test
