@@ -65,7 +65,7 @@ final class GemmCall<A> implements WorkerPool.Task {
             try {
                 GemmDriver.runShared(this, Workspace.current(), schedule);
             } catch (RuntimeException | Error e) {
-                schedule.abort();     // the other parts would wait for this one's packing forever
+                schedule.abort(e);    // the other parts would wait for this one's packing forever
                 throw e;
             }
             return;

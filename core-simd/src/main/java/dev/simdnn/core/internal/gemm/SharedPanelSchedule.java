@@ -29,7 +29,7 @@ final class SharedPanelSchedule {
     private final AtomicInteger groupsPacked = new AtomicInteger();
     private final AtomicInteger blocksTaken = new AtomicInteger();
     private final AtomicInteger partsFinished = new AtomicInteger();
-    private volatile boolean aborted;
+    private volatile Throwable failure;
     private int parties;
 
     /** Prepares a call of {@code parties} parts; only the calling thread, before the parts start. */
@@ -39,7 +39,7 @@ final class SharedPanelSchedule {
         groupsPacked.set(0);
         blocksTaken.set(0);
         partsFinished.set(0);
-        aborted = false;
+        failure = null;
     }
 
     /**
@@ -75,9 +75,12 @@ final class SharedPanelSchedule {
         await(partsFinished, (q + 1) * parties);
     }
 
-    /** Releases every waiting part with an exception: a part failed and will never report. */
-    void abort() {
-        aborted = true;
+    /**
+     * Releases every waiting part with an exception that carries {@code cause}: a part failed and will never report.
+     * (The cause rides along because the caller rethrows its own exception first, which may be the release.)
+     */
+    void abort(Throwable cause) {
+        failure = cause;
     }
 
     /** The panel's next index in [0, count), or -1; never takes a count that belongs to the next panel. */
@@ -94,8 +97,9 @@ final class SharedPanelSchedule {
     private void await(AtomicInteger counter, int target) {
         long spinUntil = System.nanoTime() + SPIN_NANOS;
         while (counter.get() < target) {
-            if (aborted) {
-                throw new IllegalStateException("another part of this GEMM failed");
+            Throwable cause = failure;
+            if (cause != null) {
+                throw new IllegalStateException("another part of this GEMM failed", cause);
             }
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,10 +90,12 @@ class SharedPanelTest {
             schedule.awaitPacked(0, 2);
         }, runnable -> new Thread(runnable).start());
         Thread.sleep(100);                              // the waiter waits for the group that never comes
-        schedule.abort();
+        OutOfMemoryError cause = new OutOfMemoryError("packing buffer");
+        schedule.abort(cause);
         var e = assertThrows(ExecutionException.class, () -> waiter.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
         assertTrue(e.getCause().getMessage().contains("another part"), e.getCause().getMessage());
+        assertSame(cause, e.getCause().getCause(), "the failed part's exception rides along");
     }
 
     /**
