@@ -66,6 +66,17 @@ public final class DgemmPanama extends DoubleMicroKernel {
         }
     }
 
+    /** B not transposed takes {@link PackingPanama}'s vector copy; the strided transpose stays {@link Packing}'s. */
+    @Override
+    public void packB(boolean trans, double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, double[] pb,
+                      int pbOff) {
+        if (!trans) {
+            PackingPanama.packRowsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb, pbOff);
+        } else {
+            super.packB(trans, b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);
+        }
+    }
+
     @Override
     public void tile(int kc, double[] pa, int paOff, double[] pb, int pbOff, int ldpb, double[] c, int cOff, int ldc,
                      double alpha, double beta) {
