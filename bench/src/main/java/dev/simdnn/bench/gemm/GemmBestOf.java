@@ -4,6 +4,7 @@ import dev.simdnn.bench.TurnByTurn;
 import dev.simdnn.core.Epilogue;
 import dev.simdnn.core.internal.KernelProviders;
 import dev.simdnn.core.internal.gemm.GemmKernels;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_full;
 
@@ -14,7 +15,7 @@ import org.bytedeco.openblas.global.openblas_full;
  * ({@code -Dsimdnn.sgemm.kc=...}), read once: compare settings by running this again with others.
  *
  * <pre>bench/run gemm-best [-Dsimdnn.sgemm.kc=512 ...] SHAPE[,SHAPE...] [ROUNDS [THREADS]]</pre>
- * with SHAPE as {@code 1024x1024x1024:NN}.
+ * with SHAPE as {@code 1024x1024x1024:NN}, or {@code d1024x1024x1024:NN} for DGEMM against OpenBLAS's.
  *
  * Each result is checked (Freivalds) before it is timed; 4 s of warm-up on the training step's shapes first.
  * Prints GFLOPS of both and simdnn/OpenBLAS per shape, then their geometric mean. With THREADS &gt; 1 both use that
@@ -53,9 +54,38 @@ public final class GemmBestOf {
         double logSum = 0;
         String[] shapes = args[0].split(",");
         for (String shape : shapes) {
-            logSum += Math.log(ratio(gemm, GemmShape.parse(shape), rounds, threads, true));
+            logSum += Math.log(shape.startsWith("d")
+                    ? dgemmRatio(gemm, GemmShape.parse(shape.substring(1)), rounds, threads)
+                    : ratio(gemm, GemmShape.parse(shape), rounds, threads, true));
         }
         System.out.printf("geometric mean of simdnn/OpenBLAS: %.3f%n", Math.exp(logSum / shapes.length));
+    }
+
+    /** {@link #ratio} for DGEMM, after 2 s of DGEMM warm-up on the shape itself. */
+    private static double dgemmRatio(GemmKernels gemm, GemmShape s, int rounds, int threads) {
+        double[] a = s.randomA(1), b = s.randomB(1), c = new double[s.m() * s.n()];
+        try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
+             DoublePointer pc = new DoublePointer((long) s.m() * s.n())) {
+            Runnable ours = () -> gemm.dgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1.0, a, 0, s.lda(), b, 0,
+                    s.ldb(), 0.0, c, 0, s.n(), threads);
+            Runnable theirs = () -> openblas_full.cblas_dgemm(openblas_full.CblasRowMajor,
+                    OpenBlas.trans(s.transA()), OpenBlas.trans(s.transB()), s.m(), s.n(), s.k(), 1.0, pa, s.lda(),
+                    pb, s.ldb(), 0.0, pc, s.n());
+            long warmupEnd = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < warmupEnd) {
+                ours.run();
+                theirs.run();
+            }
+            s.verify("simdnn dgemm", a, b, i -> c[i], 1e-12);
+            s.verify("OpenBLAS dgemm", a, b, i -> pc.get(i), 1e-12);
+            int calls = Math.max(1, (int) (1e8 / s.flops()));
+            double[] best = TurnByTurn.bestNanosPerCall(rounds, calls, ours, theirs);
+            double ratio = best[1] / best[0];
+            System.out.printf("d%-17s simdnn %6.1f GFLOPS  OpenBLAS %6.1f GFLOPS  simdnn/OpenBLAS %.3f (DGEMM)%n",
+                    s.m() + "x" + s.n() + "x" + s.k() + ":" + (s.transA() ? "T" : "N") + (s.transB() ? "T" : "N"),
+                    s.flops() / best[0], s.flops() / best[1], ratio);
+            return ratio;
+        }
     }
 
     /** Best-of-{@code rounds} times of both on {@code threads}, turn by turn; returns OpenBLAS's time over simdnn's. */
