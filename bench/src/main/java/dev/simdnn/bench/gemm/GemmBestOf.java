@@ -78,13 +78,7 @@ public final class GemmBestOf {
             }
             s.verify("simdnn dgemm", a, b, i -> c[i], 1e-12);
             s.verify("OpenBLAS dgemm", a, b, i -> pc.get(i), 1e-12);
-            int calls = Math.max(1, (int) (1e8 / s.flops()));
-            double[] best = TurnByTurn.bestNanosPerCall(rounds, calls, ours, theirs);
-            double ratio = best[1] / best[0];
-            System.out.printf("d%-17s simdnn %6.1f GFLOPS  OpenBLAS %6.1f GFLOPS  simdnn/OpenBLAS %.3f (DGEMM)%n",
-                    s.m() + "x" + s.n() + "x" + s.k() + ":" + (s.transA() ? "T" : "N") + (s.transB() ? "T" : "N"),
-                    s.flops() / best[0], s.flops() / best[1], ratio);
-            return ratio;
+            return timeBoth(s, "d" + s.name(), 1e8, rounds, ours, theirs, true);    // ~2 ms per turn, as SGEMM's
         }
     }
 
@@ -103,16 +97,23 @@ public final class GemmBestOf {
             theirs.run();
             s.verify("simdnn sgemm", ad, bd, i -> c[i], 1e-5);
             s.verify("OpenBLAS sgemm", ad, bd, i -> pc.get(i), 1e-5);
-            int calls = Math.max(1, (int) (2e8 / s.flops()));     // ~2 ms of work per turn and side
-            double[] best = TurnByTurn.bestNanosPerCall(rounds, calls, ours, theirs);
-            double bestOurs = best[0], bestTheirs = best[1];
-            double ratio = bestTheirs / bestOurs;
-            if (print) {
-                System.out.printf("%-18s simdnn %6.1f GFLOPS  OpenBLAS %6.1f GFLOPS  simdnn/OpenBLAS %.3f%n",
-                        s.m() + "x" + s.n() + "x" + s.k() + ":" + (s.transA() ? "T" : "N") + (s.transB() ? "T" : "N"),
-                        s.flops() / bestOurs, s.flops() / bestTheirs, ratio);
-            }
-            return ratio;
+            return timeBoth(s, s.name(), 2e8, rounds, ours, theirs, print);         // ~2 ms of work per turn
         }
+    }
+
+    /**
+     * Best of {@code rounds} turns of each, turn by turn, a turn being the calls that make {@code turnFlops} (at
+     * least one); prints the shape's line when asked and returns OpenBLAS's time over simdnn's.
+     */
+    private static double timeBoth(GemmShape s, String label, double turnFlops, int rounds, Runnable ours,
+                                   Runnable theirs, boolean print) {
+        int calls = Math.max(1, (int) (turnFlops / s.flops()));
+        double[] best = TurnByTurn.bestNanosPerCall(rounds, calls, ours, theirs);
+        double ratio = best[1] / best[0];
+        if (print) {
+            System.out.printf("%-18s simdnn %6.1f GFLOPS  OpenBLAS %6.1f GFLOPS  simdnn/OpenBLAS %.3f%n", label,
+                    s.flops() / best[0], s.flops() / best[1], ratio);
+        }
+        return ratio;
     }
 }

@@ -18,6 +18,11 @@ record GemmShape(int m, int n, int k, boolean transA, boolean transB) {
                 parts[3].charAt(0) == 'T', parts[3].charAt(1) == 'T');
     }
 
+    /** The shape as it is written: {@code 128x512x784:NN}. */
+    String name() {
+        return m + "x" + n + "x" + k + ":" + (transA ? "T" : "N") + (transB ? "T" : "N");
+    }
+
     int lda() {
         return transA ? m : k;
     }

@@ -45,7 +45,7 @@ final class GemmCall<A> implements WorkerPool.Task {
         long macs = (long) m * n * k;
         parts = threads <= 1 || macs < GemmTuning.PARALLEL_MIN_MACS ? 1 : Math.min(threads, tiles);
         sharedB = null;
-        boolean bInPlace = !transB && (long) m <= (long) GemmTuning.B_IN_PLACE_MAX_ROWS * parts;
+        boolean bInPlace = GemmDriver.readsBInPlace(transB, (m + parts - 1) / parts);    // as the split parts would
         if (parts > 1 && splitRows && packedB == null && !bInPlace) {
             sharedB = kernel.buffer(Workspace.current(), Workspace.Slot.PACKED_B,
                     bl.packedCols(Math.min(bl.nc(), n)) * Math.min(bl.kc(), k));

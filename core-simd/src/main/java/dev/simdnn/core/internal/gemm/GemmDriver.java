@@ -34,10 +34,7 @@ final class GemmDriver {
         A pa = mk.buffer(ws, Workspace.Slot.PACKED_A, bl.packedRows(Math.min(bl.mc(), rowEnd - rowBegin)) * maxKc);
         A pb = mk.buffer(ws, Workspace.Slot.PACKED_B, bl.packedCols(Math.min(bl.nc(), colEnd - colBegin)) * maxKc);
         A edge = mk.buffer(ws, Workspace.Slot.EDGE_TILE, bl.mr() * nr);
-        // Few rows: each B micro-panel then serves only a few strips of A, and packing B (reading and writing all
-        // of it) costs more than the kernel reading B's full-width panels in place, one row of B per depth step
-        // (BLIS's "sup" idea). A partial last panel is still packed (zero-padded to NR).
-        boolean bInPlace = !call.transB && rowEnd - rowBegin <= GemmTuning.B_IN_PLACE_MAX_ROWS;
+        boolean bInPlace = readsBInPlace(call.transB, rowEnd - rowBegin);
 
         for (int jc = colBegin; jc < colEnd; jc += bl.nc()) {
             int nc = Math.min(bl.nc(), colEnd - jc);
@@ -54,6 +51,16 @@ final class GemmDriver {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@link #run} reads B's full-width panels in place for {@code rows} rows of C. Few rows: each B
+     * micro-panel then serves only a few strips of A, and packing B (reading and writing all of it) costs more than
+     * the kernel reading B in place, one row of B per depth step (BLIS's "sup" idea). A partial last panel is still
+     * packed (zero-padded to NR).
+     */
+    static boolean readsBInPlace(boolean transB, int rows) {
+        return !transB && rows <= GemmTuning.B_IN_PLACE_MAX_ROWS;
     }
 
     /**
