@@ -8,6 +8,16 @@ package dev.simdnn.bench;
 public final class TurnByTurn {
     private TurnByTurn() {}
 
+    /** Runs the sides one after another until {@code nanos} have passed: C2 compiles them before the timed turns. */
+    public static void warmUp(long nanos, Runnable... sides) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            for (Runnable side : sides) {
+                side.run();
+            }
+        }
+    }
+
     /** Each side's best nanoseconds per call over {@code rounds} rounds of {@code calls} calls per side. */
     public static double[] bestNanosPerCall(int rounds, int calls, Runnable... sides) {
         double[] best = new double[sides.length];

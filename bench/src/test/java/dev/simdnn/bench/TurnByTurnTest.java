@@ -19,4 +19,16 @@ class TurnByTurnTest {
             assertTrue(ns >= 0 && ns < Double.POSITIVE_INFINITY, "best time " + ns);
         }
     }
+
+    @Test
+    void warmUpRunsTheSidesInTurnUntilItsTimeHasPassed() {
+        List<String> log = new ArrayList<>();
+        long start = System.nanoTime();
+        TurnByTurn.warmUp(20_000_000L, () -> log.add("a"), () -> log.add("b"));
+        assertTrue(System.nanoTime() - start >= 20_000_000L, "returned before its time");
+        assertTrue(log.size() >= 2 && log.size() % 2 == 0, "whole rounds: " + log.size());
+        for (int i = 0; i < log.size(); i++) {
+            assertEquals(i % 2 == 0 ? "a" : "b", log.get(i), "turn " + i);
+        }
+    }
 }

@@ -25,7 +25,7 @@ public final class ElementwiseBestOf {
     private ElementwiseBestOf() {}
 
     private static final int[] SIZES = {4096, 262144, 16777216};
-    private static final String[][] BN_SHAPES = {{"128", "512"}, {"256", "784"}, {"32768", "512"}};
+    private static final int[][] BN_SHAPES = {{128, 512}, {256, 784}, {32768, 512}};
 
     /** One row: a kernel, what it is compared with, its bytes per element and the target ratio. */
     private record Row(String name, long elements, int bytesPerElement, Runnable kernel, String reference,
@@ -84,8 +84,8 @@ public final class ElementwiseBestOf {
                     }, 8));
         }
         var bn = simd.batchNorm();
-        for (String[] shape : BN_SHAPES) {
-            int r = Integer.parseInt(shape[0]), c = Integer.parseInt(shape[1]), n = r * c;
+        for (int[] shape : BN_SHAPES) {
+            int r = shape[0], c = shape[1], n = r * c;
             float[] x = random(n, -3, 3, 5), dy = random(n, -1, 1, 6), y = new float[n], xhat = new float[n];
             float[] dx = new float[n], gamma = new float[c], beta = new float[c], mean = new float[c];
             float[] var = new float[c], inv = new float[c], dg = new float[c], db = new float[c];
@@ -107,11 +107,7 @@ public final class ElementwiseBestOf {
         int calls = (int) Math.max(1, 250_000 / row.elements);    // ~1 ms of work per turn at L1 speeds
         // C2 compiles both before the first timed turn: a vector kernel in the interpreter takes ~100x as long
         // (its vectors are objects), and a few hundred calls pass before the compiled code is entered
-        long warmupEnd = System.nanoTime() + 1_500_000_000L;
-        while (System.nanoTime() < warmupEnd) {
-            row.kernel.run();
-            row.referenceCall.run();
-        }
+        TurnByTurn.warmUp(1_500_000_000L, row.kernel, row.referenceCall);
         double[] turns = TurnByTurn.bestNanosPerCall(rounds, calls, row.kernel, row.referenceCall);
         double best = turns[0], bestRef = turns[1];
         double gbs = row.bytesPerElement * row.elements / best;

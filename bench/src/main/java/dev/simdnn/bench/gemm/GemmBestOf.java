@@ -71,11 +71,7 @@ public final class GemmBestOf {
             Runnable theirs = () -> openblas_full.cblas_dgemm(openblas_full.CblasRowMajor,
                     OpenBlas.trans(s.transA()), OpenBlas.trans(s.transB()), s.m(), s.n(), s.k(), 1.0, pa, s.lda(),
                     pb, s.ldb(), 0.0, pc, s.n());
-            long warmupEnd = System.nanoTime() + 2_000_000_000L;
-            while (System.nanoTime() < warmupEnd) {
-                ours.run();
-                theirs.run();
-            }
+            TurnByTurn.warmUp(2_000_000_000L, ours, theirs);
             s.verify("simdnn dgemm", a, b, i -> c[i], 1e-12);
             s.verify("OpenBLAS dgemm", a, b, i -> pc.get(i), 1e-12);
             return timeBoth(s, "d" + s.name(), 1e8, rounds, ours, theirs, true);    // ~2 ms per turn, as SGEMM's
