@@ -91,10 +91,10 @@ public final class SameJvm {
         }
         long[] cpu = new long[2], wall = new long[2];
         double[][] pairRatio = new double[sizes.length][rounds];   // B's time / A's time within each round
+        long[] turnNanos = new long[2];
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < sizes.length; i++) {
                 int steps = Math.max(1, 1024 / sizes[i]);          // ~1024 samples per turn
-                long[] turnNanos = new long[2];
                 for (int turn = 0; turn < 2; turn++) {
                     int s = (round + i) % 2 == 0 ? turn : 1 - turn;   // ABBA: neither side always goes second
                     long cpu0 = os.getProcessCpuTime();
@@ -110,7 +110,7 @@ public final class SameJvm {
         out.printf("A = %s %s %s%nB = %s %s %s%nbest of %d turns of ~1024 samples each, after %d s of warm-up%n",
                 a.className, a.properties, a.classPath, b.className, b.properties, b.classPath, rounds, warmupSeconds);
         for (int i = 0; i < sizes.length; i++) {
-            double[] pairs = pairRatio[i].clone();
+            double[] pairs = pairRatio[i];
             Arrays.sort(pairs);
             out.printf("batch %4d  A %9.0f samples/s  B %9.0f samples/s  A/B %.3f  (median of the rounds' A/B %.3f)%n",
                     sizes[i], sizes[i] * 1e9 / best[0][i], sizes[i] * 1e9 / best[1][i], best[1][i] / best[0][i],
