@@ -16,12 +16,22 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 final class Dl4j {
     private Dl4j() {}
 
-    /** float32 everywhere and {@code threads} threads for ND4J's ops and its BLAS. */
+    /**
+     * float32 everywhere and {@code threads} threads for ND4J's ops and its BLAS, whose kernels are chosen first
+     * ({@link Dl4jOpenBlasCore}).
+     */
     static void configure(int threads) {
+        Dl4jOpenBlasCore.choose();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    /** What the peer runs on, for its first line of output. */
+    static String describe(int threads) {
+        return "DL4J 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName() + ", OpenBLAS core "
+                + Dl4jOpenBlasCore.loadedCore() + ", " + threads + " threads";
     }
 
     static MultiLayerNetwork network() {

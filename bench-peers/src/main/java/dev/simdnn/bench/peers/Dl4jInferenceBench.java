@@ -37,6 +37,7 @@ public class Dl4jInferenceBench {
         net = Dl4j.network();
         sample = Nd4j.create(java.util.Arrays.copyOf(PeerData.inputs(1), PeerData.INPUTS),
                 new long[] {1, PeerData.INPUTS});
+        System.out.println("peer: " + Dl4j.describe(threads));
     }
 
     @Benchmark

@@ -48,8 +48,7 @@ public class Dl4jTrainStepBench {
             oneHot[r * PeerData.CLASSES + (int) labels[r]] = 1f;
         }
         y = Nd4j.create(oneHot, new long[] {batch, PeerData.CLASSES});
-        System.out.println("peer: DL4J 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName() + ", " + threads
-                + " threads");
+        System.out.println("peer: " + Dl4j.describe(threads));
         double first = net.score(new org.nd4j.linalg.dataset.DataSet(x, y));
         if (!(Math.abs(first - Math.log(PeerData.CLASSES)) < 1.5)) {
             throw new IllegalStateException("initial loss " + first + " is far from ln 10");

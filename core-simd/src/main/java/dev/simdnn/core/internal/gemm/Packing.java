@@ -67,21 +67,28 @@ final class Packing {
             return;
         }
         for (int j = 0, base = pbOff; j < cols; j += nr, base += nr * kc) {
-            int w = Math.min(nr, cols - j);
-            int c = 0;
-            for (; c + 8 <= w; c += 8) {
-                packEightRows(b, bOff + (col0 + j + c) * ldb + p0, ldb, kc, pb, base + c, nr);
+            packTransposedColumns(b, bOff, ldb, p0, kc, col0 + j, 0, Math.min(nr, cols - j), nr, pb, base);
+        }
+    }
+
+    /**
+     * Columns {@code c .. w−1} of the op(B) = Bᵀ micro-panel at {@code pb[base]} whose first column is stored row
+     * {@code col} of B, then its zero padding from column w to nr.
+     */
+    static void packTransposedColumns(float[] b, int bOff, int ldb, int p0, int kc, int col, int c, int w, int nr,
+                                      float[] pb, int base) {
+        for (; c + 8 <= w; c += 8) {
+            packEightRows(b, bOff + (col + c) * ldb + p0, ldb, kc, pb, base + c, nr);
+        }
+        for (; c < w; c++) {
+            int src = bOff + (col + c) * ldb + p0;
+            for (int p = 0, dst = base + c; p < kc; p++, dst += nr) {
+                pb[dst] = b[src + p];
             }
-            for (; c < w; c++) {
-                int src = bOff + (col0 + j + c) * ldb + p0;
-                for (int p = 0, dst = base + c; p < kc; p++, dst += nr) {
-                    pb[dst] = b[src + p];
-                }
-            }
-            if (w < nr) {
-                for (int p = 0, dst = base; p < kc; p++, dst += nr) {
-                    java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
-                }
+        }
+        if (w < nr) {
+            for (int p = 0, dst = base; p < kc; p++, dst += nr) {
+                java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
             }
         }
     }

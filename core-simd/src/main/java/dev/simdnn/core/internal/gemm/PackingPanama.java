@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * transposed (NR-wide pieces of each row of B; float and double) and A transposed (MR-long pieces of each row of
  * the stored Aᵀ; float).
  * They write exactly the values {@link Packing} writes, so the products keep their bits. The strided transposes
- * (A not transposed, B transposed) stay scalar.
+ * (A not transposed, B transposed) are {@link TransposePackingPanama}'s on 16-lane vectors, else scalar.
  *
  * <p>In the training step these two layouts carry the forward pass's weights (X·W) and both operands of the
  * weight gradient (Xᵀ·dZ). On Zen 3: 512 x 512 rows of B 0.43-0.56 → 0.32 ns per element, a 125 x 512 block of

@@ -402,23 +402,33 @@ public final class SgemmPanama extends FloatMicroKernel {
         c41.intoArray(scratch, 9 * L);
     }
 
-    /** A transposed takes {@link PackingPanama#packATransposed}; the strided transpose stays {@link Packing}'s. */
+    /**
+     * A transposed takes {@link PackingPanama#packATransposed}; A not transposed the transpose in registers of
+     * {@link TransposePackingPanama} where it exists (16 lanes, MR = 8), else {@link Packing}'s.
+     */
     @Override
     public void packA(boolean trans, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr,
                       float[] pa, int paOff) {
         if (trans && mr <= L) {
             PackingPanama.packATransposed(a, aOff, lda, row0, rows, p0, kc, mr, pa, paOff);
+        } else if (!trans && mr == 8 && TransposePackingPanama.AVAILABLE) {
+            TransposePackingPanama.packA(a, aOff, lda, row0, rows, p0, kc, pa, paOff);
         } else {
             super.packA(trans, a, aOff, lda, row0, rows, p0, kc, mr, pa, paOff);
         }
     }
 
-    /** B not transposed takes {@link PackingPanama#packRowsB}; the strided transpose stays {@link Packing}'s. */
+    /**
+     * B not transposed takes {@link PackingPanama#packRowsB}; B transposed the transpose in registers of
+     * {@link TransposePackingPanama} where it exists (16 lanes, NR = 32), else {@link Packing}'s.
+     */
     @Override
     public void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, float[] pb,
                       int pbOff) {
         if (!trans) {
             PackingPanama.packRowsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb, pbOff);
+        } else if (NR == 32 && TransposePackingPanama.AVAILABLE) {
+            TransposePackingPanama.packB(b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);
         } else {
             super.packB(trans, b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);
         }
