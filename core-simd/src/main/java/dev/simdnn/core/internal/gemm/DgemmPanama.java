@@ -66,11 +66,16 @@ public final class DgemmPanama extends DoubleMicroKernel {
         }
     }
 
-    /** B not transposed takes {@link PackingPanama}'s vector copy; the strided transpose stays {@link Packing}'s. */
+    /**
+     * B not transposed takes {@link PackingPanama}'s vector copies, two micro-panels at a time on AVX-512, row after
+     * row on AVX2; the strided transpose stays {@link Packing}'s.
+     */
     @Override
     public void packB(boolean trans, double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, double[] pb,
                       int pbOff) {
-        if (!trans) {
+        if (!trans && S.vectorBitSize() >= 512) {
+            PackingPanama.packPanelPairsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb, pbOff);
+        } else if (!trans) {
             PackingPanama.packRowsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb, pbOff);
         } else {
             super.packB(trans, b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);

@@ -19,6 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class PackingPanama {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
     private static final int L = S.length();
+    private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
     private static final VectorSpecies<Double> D = PanamaSpecies.DOUBLE;
     private static final int DL = D.length();
 
@@ -69,6 +70,72 @@ final class PackingPanama {
     }
 
     /**
+     * {@link #packRowsB(float[], int, int, int, int, int, int, int, float[], int)}'s layout written two micro-panels
+     * at a time, depth after depth: each stored row gives 2·nr contiguous floats, and the writes are two sequential
+     * streams. Row after row, as {@code packRowsB} goes, writes to cols / nr streams nr·kc floats apart, a power of
+     * two whenever kc is one, which share a few L1 sets. On Zen 5 (AVX-512; 2026-12-01): K x N = 512 x 512 49–63 →
+     * 29–31 µs, 256 x 512 31–34 → 12–13 µs, 1024 x 2048 760–800 → 300–340 µs, 784 x 512 (kc not a power of two)
+     * 49 → 48 µs. Row after row stays for AVX2, where Zen 3 had measured panel-by-panel reads (of one panel,
+     * by {@code System.arraycopy}) several times slower.
+     */
+    static void packPanelPairsB(float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr, float[] pb,
+                                int pbOff) {
+        int full = cols / nr * nr, next = nr * kc, j = 0;
+        for (; j + 2 * nr <= full; j += 2 * nr) {
+            int src = bOff + p0 * ldb + col0 + j, dst = pbOff + j * kc;
+            for (int p = 0; p < kc; p++, src += ldb, dst += nr) {
+                for (int v = 0; v < nr; v += L) {
+                    FloatVector.fromArray(S, b, src + v).intoArray(pb, dst + v);
+                    FloatVector.fromArray(S, b, src + nr + v).intoArray(pb, dst + next + v);
+                }
+            }
+        }
+        if (j < full) {
+            int src = bOff + p0 * ldb + col0 + j, dst = pbOff + j * kc;
+            for (int p = 0; p < kc; p++, src += ldb, dst += nr) {
+                for (int v = 0; v < nr; v += L) {
+                    FloatVector.fromArray(S, b, src + v).intoArray(pb, dst + v);
+                }
+            }
+        }
+        if (full < cols) {
+            int src = bOff + p0 * ldb + col0 + full, dst = pbOff + full * kc;
+            for (int p = 0; p < kc; p++, src += ldb, dst += nr) {
+                Packing.packPartialPiece(b, src, cols - full, nr, pb, dst);
+            }
+        }
+    }
+
+    /** The double twin of {@link #packPanelPairsB(float[], int, int, int, int, int, int, int, float[], int)}. */
+    static void packPanelPairsB(double[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, int nr,
+                                double[] pb, int pbOff) {
+        int full = cols / nr * nr, next = nr * kc, j = 0;
+        for (; j + 2 * nr <= full; j += 2 * nr) {
+            int src = bOff + p0 * ldb + col0 + j, dst = pbOff + j * kc;
+            for (int p = 0; p < kc; p++, src += ldb, dst += nr) {
+                for (int v = 0; v < nr; v += DL) {
+                    DoubleVector.fromArray(D, b, src + v).intoArray(pb, dst + v);
+                    DoubleVector.fromArray(D, b, src + nr + v).intoArray(pb, dst + next + v);
+                }
+            }
+        }
+        if (j < full) {
+            int src = bOff + p0 * ldb + col0 + j, dst = pbOff + j * kc;
+            for (int p = 0; p < kc; p++, src += ldb, dst += nr) {
+                for (int v = 0; v < nr; v += DL) {
+                    DoubleVector.fromArray(D, b, src + v).intoArray(pb, dst + v);
+                }
+            }
+        }
+        if (full < cols) {
+            int src = bOff + p0 * ldb + col0 + full, dst = pbOff + full * kc;
+            for (int p = 0; p < kc; p++, src += ldb, dst += nr) {
+                Packing.packPartialPiece(b, src, cols - full, nr, pb, dst);
+            }
+        }
+    }
+
+    /**
      * {@link Packing#packA} for op(A) = Aᵀ and mr ≤ L: depth p of micro-panel t is the mr floats of stored row
      * p0 + p from column row0 + t·mr on. Each is moved as one L-lane vector, whose last L − mr lanes land in the
      * slots of depth p + 1 and are overwritten when depth p + 1 is packed (depths go in increasing order). The last
@@ -91,7 +158,38 @@ final class PackingPanama {
                 }
             }
         }
-        int h = rows - panels * mr;
+        packPartialPanelATransposed(a, aOff, lda, row0, rows, p0, kc, mr, pa, paOff);
+    }
+
+    /**
+     * {@link #packATransposed} for mr = 8 with 8-lane vectors, two micro-panels at a time, depth after depth: one
+     * stored row's 16 floats (a cache line when aligned) go to two sequential write streams. Depth-major over all
+     * panels, as {@link #packATransposed} goes, writes to rows / 8 streams 8·kc floats apart, a power of two at
+     * kc = 128 or 256, which share a few L1 sets: on Zen 5, 784 rows at kc = 128 took 78 µs so and 1/10 of it here.
+     */
+    static void packATransposedEight(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, float[] pa,
+                                     int paOff) {
+        int panels = rows / 8, t = 0;
+        for (; t + 2 <= panels; t += 2) {
+            int src = aOff + p0 * lda + row0 + t * 8, dst = paOff + t * 8 * kc, next = 8 * kc;
+            for (int p = 0; p < kc; p++, src += lda, dst += 8) {
+                FloatVector.fromArray(S8, a, src).intoArray(pa, dst);
+                FloatVector.fromArray(S8, a, src + 8).intoArray(pa, dst + next);
+            }
+        }
+        if (t < panels) {
+            int src = aOff + p0 * lda + row0 + t * 8, dst = paOff + t * 8 * kc;
+            for (int p = 0; p < kc; p++, src += lda, dst += 8) {
+                FloatVector.fromArray(S8, a, src).intoArray(pa, dst);
+            }
+        }
+        packPartialPanelATransposed(a, aOff, lda, row0, rows, p0, kc, 8, pa, paOff);
+    }
+
+    /** The last micro-panel of op(A) = Aᵀ when rows is not a multiple of mr: copied and zero-padded one by one. */
+    private static void packPartialPanelATransposed(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc,
+                                                    int mr, float[] pa, int paOff) {
+        int panels = rows / mr, h = rows - panels * mr;
         if (h > 0) {
             int base = paOff + panels * mr * kc;
             for (int p = 0, dst = base; p < kc; p++, dst += mr) {

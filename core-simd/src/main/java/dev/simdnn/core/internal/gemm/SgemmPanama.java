@@ -403,13 +403,16 @@ public final class SgemmPanama extends FloatMicroKernel {
     }
 
     /**
-     * A transposed takes {@link PackingPanama#packATransposed}; A not transposed the transpose in registers of
-     * {@link TransposePackingPanama} where it exists (16 lanes, MR = 8), else {@link Packing}'s.
+     * A transposed takes {@link PackingPanama#packATransposedEight} (MR = 8) or {@link PackingPanama#packATransposed}; A
+     * not transposed the transpose in registers of {@link TransposePackingPanama} where it exists (16 lanes, MR = 8),
+     * else {@link Packing}'s.
      */
     @Override
     public void packA(boolean trans, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, int mr,
                       float[] pa, int paOff) {
-        if (trans && mr <= L) {
+        if (trans && mr == 8) {
+            PackingPanama.packATransposedEight(a, aOff, lda, row0, rows, p0, kc, pa, paOff);
+        } else if (trans && mr <= L) {
             PackingPanama.packATransposed(a, aOff, lda, row0, rows, p0, kc, mr, pa, paOff);
         } else if (!trans && mr == 8 && TransposePackingPanama.AVAILABLE) {
             TransposePackingPanama.packA(a, aOff, lda, row0, rows, p0, kc, pa, paOff);
@@ -419,13 +422,16 @@ public final class SgemmPanama extends FloatMicroKernel {
     }
 
     /**
-     * B not transposed takes {@link PackingPanama#packRowsB}; B transposed the transpose in registers of
+     * B not transposed takes {@link PackingPanama#packPanelPairsB} on AVX-512, {@link PackingPanama#packRowsB} on AVX2; B
+     * transposed the transpose in registers of
      * {@link TransposePackingPanama} where it exists (16 lanes, NR = 32), else {@link Packing}'s.
      */
     @Override
     public void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int col0, int cols, float[] pb,
                       int pbOff) {
-        if (!trans) {
+        if (!trans && L == 16) {
+            PackingPanama.packPanelPairsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb, pbOff);
+        } else if (!trans) {
             PackingPanama.packRowsB(b, bOff, ldb, p0, kc, col0, cols, NR, pb, pbOff);
         } else if (NR == 32 && TransposePackingPanama.AVAILABLE) {
             TransposePackingPanama.packB(b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);

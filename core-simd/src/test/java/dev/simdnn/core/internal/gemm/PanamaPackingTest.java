@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The transposes in registers write exactly what the scalar {@link Packing} writes, every slot of the packed buffer
- * (padding and what lies past the panels included), for depths around multiples of 16, partial panels, offsets and
- * leading dimensions wider than the rows.
+ * The Vector API packers of {@link TransposePackingPanama} and {@link PackingPanama} write exactly what the scalar
+ * {@link Packing} writes, every slot of the packed buffer (padding and what lies past the panels included), for
+ * depths around multiples of 16, partial panels, offsets and leading dimensions wider than the rows.
  */
-class TransposePackingTest {
+class PanamaPackingTest {
     private static final int[] DEPTHS = {1, 7, 15, 16, 17, 31, 32, 33, 48, 100, 257};
 
     @BeforeEach
@@ -56,6 +56,26 @@ class TransposePackingTest {
     }
 
     @Test
+    void packingATransposedInPairsOfPanelsMatchesTheScalarPacker() {
+        SplittableRandom random = new SplittableRandom(13);
+        int checked = 0;
+        for (int kc : DEPTHS) {
+            for (int rows : new int[] {1, 7, 8, 9, 16, 23, 24, 40, 130}) {
+                int p0 = random.nextInt(5), row0 = random.nextInt(3), aOff = random.nextInt(9);
+                int lda = row0 + rows + random.nextInt(4);
+                float[] a = values(random, aOff + (p0 + kc) * lda);
+                int panels = (rows + 7) / 8, paOff = random.nextInt(6);
+                float[] expected = garbage(paOff + panels * 8 * kc + 20), actual = expected.clone();
+                Packing.packA(true, a, aOff, lda, row0, rows, p0, kc, 8, expected, paOff);
+                PackingPanama.packATransposedEight(a, aOff, lda, row0, rows, p0, kc, actual, paOff);
+                assertArrayEquals(expected, actual, "kc=" + kc + " rows=" + rows + " lda=" + lda);
+                checked++;
+            }
+        }
+        assertEquals(DEPTHS.length * 9, checked);
+    }
+
+    @Test
     void packingBTransposedMatchesTheScalarPacker() {
         assumeTrue(TransposePackingPanama.AVAILABLE, "the transposes are written for 16 float lanes (AVX-512)");
         SplittableRandom random = new SplittableRandom(12);
@@ -74,6 +94,38 @@ class TransposePackingTest {
             }
         }
         assertEquals(DEPTHS.length * 11, checked);
+    }
+
+    @Test
+    void packingBInPairsOfPanelsMatchesTheScalarPacker() {
+        SplittableRandom random = new SplittableRandom(14);
+        int checked = 0;
+        for (int kc : DEPTHS) {
+            for (int cols : new int[] {1, 15, 16, 17, 31, 32, 33, 64, 65, 96, 100, 130}) {
+                int p0 = random.nextInt(5), col0 = random.nextInt(3), bOff = random.nextInt(9);
+                int ldb = col0 + cols + random.nextInt(4);
+                float[] b = values(random, bOff + (p0 + kc) * ldb);
+                double[] bd = new double[b.length];
+                for (int i = 0; i < b.length; i++) {
+                    bd[i] = b[i] + 0.25;
+                }
+                for (int nr : new int[] {16, 32}) {
+                    int panels = (cols + nr - 1) / nr, pbOff = random.nextInt(6), size = pbOff + panels * nr * kc + 20;
+                    float[] expected = garbage(size), actual = expected.clone();
+                    Packing.packB(false, b, bOff, ldb, p0, kc, col0, cols, nr, expected, pbOff);
+                    PackingPanama.packPanelPairsB(b, bOff, ldb, p0, kc, col0, cols, nr, actual, pbOff);
+                    assertArrayEquals(expected, actual, "float kc=" + kc + " cols=" + cols + " nr=" + nr);
+                    double[] expectedD = new double[size], actualD = new double[size];
+                    Arrays.fill(expectedD, -7.5);
+                    Arrays.fill(actualD, -7.5);
+                    Packing.packB(false, bd, bOff, ldb, p0, kc, col0, cols, nr, expectedD, pbOff);
+                    PackingPanama.packPanelPairsB(bd, bOff, ldb, p0, kc, col0, cols, nr, actualD, pbOff);
+                    assertArrayEquals(expectedD, actualD, "double kc=" + kc + " cols=" + cols + " nr=" + nr);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(DEPTHS.length * 12 * 2, checked);
     }
 
     /** Distinct values, so a value in a wrong slot cannot match by chance. */
