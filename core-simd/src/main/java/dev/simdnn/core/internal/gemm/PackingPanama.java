@@ -19,7 +19,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class PackingPanama {
     private static final VectorSpecies<Float> S = PanamaSpecies.FLOAT;
     private static final int L = S.length();
-    private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
     private static final VectorSpecies<Double> D = PanamaSpecies.DOUBLE;
     private static final int DL = D.length();
 
@@ -162,26 +161,31 @@ final class PackingPanama {
     }
 
     /**
-     * {@link #packATransposed} for mr = 8 with 8-lane vectors, two micro-panels at a time, depth after depth: one
-     * stored row's 16 floats (a cache line when aligned) go to two sequential write streams. Depth-major over all
-     * panels, as {@link #packATransposed} goes, writes to rows / 8 streams 8·kc floats apart, a power of two at
-     * kc = 128 or 256, which share a few L1 sets: on Zen 5, 784 rows at kc = 128 took 78 µs so and 1/10 of it here.
+     * {@link #packATransposed} for mr = 8 and L = 16, two micro-panels at a time, depth after depth: two sequential
+     * write streams, with the same L-lane vectors whose upper half the next depth overwrites, and the same copy of the
+     * last depth. Depth-major over all panels, as {@link #packATransposed} goes, writes to rows / 8 streams 8·kc
+     * floats apart, a power of two at kc = 128 or 256, which share a few L1 sets: on Zen 5 (2026-12-01), 784 rows at
+     * kc = 128 took 78 µs so and 10–13 µs here. (8-lane vectors, without the overlap, measured the same, but a second
+     * float species in the JVM made C2 box vectors in other kernels when it compiled without tiers.)
      */
-    static void packATransposedEight(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, float[] pa,
-                                     int paOff) {
-        int panels = rows / 8, t = 0;
+    static void packATransposedByPanels(float[] a, int aOff, int lda, int row0, int rows, int p0, int kc, float[] pa,
+                                        int paOff) {
+        int panels = rows / 8, next = 8 * kc, t = 0;
         for (; t + 2 <= panels; t += 2) {
-            int src = aOff + p0 * lda + row0 + t * 8, dst = paOff + t * 8 * kc, next = 8 * kc;
-            for (int p = 0; p < kc; p++, src += lda, dst += 8) {
-                FloatVector.fromArray(S8, a, src).intoArray(pa, dst);
-                FloatVector.fromArray(S8, a, src + 8).intoArray(pa, dst + next);
+            int src = aOff + p0 * lda + row0 + t * 8, dst = paOff + t * next;
+            for (int p = 0; p < kc - 1; p++, src += lda, dst += 8) {
+                FloatVector.fromArray(S, a, src).intoArray(pa, dst);
+                FloatVector.fromArray(S, a, src + 8).intoArray(pa, dst + next);
             }
+            System.arraycopy(a, src, pa, dst, 8);
+            System.arraycopy(a, src + 8, pa, dst + next, 8);
         }
         if (t < panels) {
-            int src = aOff + p0 * lda + row0 + t * 8, dst = paOff + t * 8 * kc;
-            for (int p = 0; p < kc; p++, src += lda, dst += 8) {
-                FloatVector.fromArray(S8, a, src).intoArray(pa, dst);
+            int src = aOff + p0 * lda + row0 + t * 8, dst = paOff + t * next;
+            for (int p = 0; p < kc - 1; p++, src += lda, dst += 8) {
+                FloatVector.fromArray(S, a, src).intoArray(pa, dst);
             }
+            System.arraycopy(a, src, pa, dst, 8);
         }
         packPartialPanelATransposed(a, aOff, lda, row0, rows, p0, kc, 8, pa, paOff);
     }
