@@ -99,7 +99,7 @@ public abstract class FloatMicroKernel implements MicroKernel<float[]> {
      * activation in place with this backend's activation kernels (the region is still in L1).
      */
     @Override
-    public final void finish(Epilogue e, float[] c, int cOff, int ldc, int rows, int cols, int row, int col) {
+    public void finish(Epilogue e, float[] c, int cOff, int ldc, int rows, int cols, int row, int col) {
         float[] bias = e.bias(), pre = e.pre();
         for (int r = 0; r < rows; r++) {
             int ci = cOff + r * ldc;

@@ -1,9 +1,12 @@
 package dev.simdnn.core.internal.gemm;
 
+import dev.simdnn.core.Activation;
+import dev.simdnn.core.Epilogue;
 import dev.simdnn.core.internal.elementwise.ActivationPanama;
 import dev.simdnn.core.internal.PanamaSpecies;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -511,6 +514,48 @@ public final class SgemmPanama extends FloatMicroKernel {
             TransposePackingPanama.packB(b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);
         } else {
             super.packB(trans, b, bOff, ldb, p0, kc, col0, cols, pb, pbOff);
+        }
+    }
+
+    /**
+     * A tile's whole width (NR = 2L columns) with ReLU or no activation, the hidden layers' forward pass: per row,
+     * the bias (two vectors loaded once per tile), the pre-activation copy and max(0, v) on the two vectors in
+     * registers, one load and one store of C. Other widths and activations take {@link FloatMicroKernel}'s row by
+     * row finish, whose bias loop, copy and activation call per row of 32 floats sampled 7 % of the 784-512-512-10
+     * training step at batch 256 on Zen 5 (2026-12-01). The same operations in the same order: the same bits.
+     */
+    @Override
+    public void finish(Epilogue e, float[] c, int cOff, int ldc, int rows, int cols, int row, int col) {
+        Activation f = e.activation();
+        if (cols != NR || (f != Activation.RELU && f != Activation.IDENTITY)) {
+            super.finish(e, c, cOff, ldc, rows, cols, row, col);
+            return;
+        }
+        float[] bias = e.bias(), pre = e.pre();
+        boolean relu = f == Activation.RELU;
+        FloatVector b0 = FloatVector.zero(S), b1 = b0;
+        if (bias != null) {
+            b0 = FloatVector.fromArray(S, bias, e.biasOffset() + col);
+            b1 = FloatVector.fromArray(S, bias, e.biasOffset() + col + L);
+        }
+        for (int r = 0; r < rows; r++) {
+            int ci = cOff + r * ldc;
+            FloatVector v0 = FloatVector.fromArray(S, c, ci), v1 = FloatVector.fromArray(S, c, ci + L);
+            if (bias != null) {            // adding a zero vector instead would turn −0 into +0
+                v0 = v0.add(b0);
+                v1 = v1.add(b1);
+            }
+            if (pre != null) {
+                int pi = e.preOffset() + (row + r) * e.ldPre() + col;
+                v0.intoArray(pre, pi);
+                v1.intoArray(pre, pi + L);
+            }
+            if (relu) {                    // the compare and blend of ActivationPanama's ReLU: NaN and ±0 as Math.max
+                v0 = v0.blend(0f, v0.compare(VectorOperators.LE, 0f));
+                v1 = v1.blend(0f, v1.compare(VectorOperators.LE, 0f));
+            }
+            v0.intoArray(c, ci);
+            v1.intoArray(c, ci + L);
         }
     }
 
