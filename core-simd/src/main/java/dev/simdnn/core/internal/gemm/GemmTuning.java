@@ -20,7 +20,9 @@ final class GemmTuning {
      * against OpenBLAS in the same JVM (2026-12-01): 1024 instead of 512 took SGEMM 1024³ from 0.77–0.89x to
      * 0.94–0.99x, 2048³ from 0.74–0.78x to 0.86–0.87x, 256 x 784 x 512 (NT) from 0.90–0.93x to 0.97–0.98x, and the
      * 784-512-512-10 training step up by 1–7 %; 768 and 2048 measured no better. Not re-measured on Zen 4, where 512
-     * had beaten 256 for the same reason (fewer passes over C). The same value on every machine
+     * had beaten 256 for the same reason (fewer passes over C). On Zen 5 (family 26, 2026-12-01; six shapes, 20
+     * calls each, against OpenBLAS in one JVM) 512 and 1024 measured within noise (geometric means 0.995 and
+     * 0.970–1.004), 256 lower (0.958: 2048³ 0.92, 256 x 784 x 512 NT 0.80). The same value on every machine
      * keeps SGEMM results the same bits on AVX2 and AVX-512 (the register tile does not change the sum order).
      */
     static final int SGEMM_KC = block("simdnn.sgemm.kc", 1024, 1);
