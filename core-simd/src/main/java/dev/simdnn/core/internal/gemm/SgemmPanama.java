@@ -317,7 +317,9 @@ public final class SgemmPanama extends FloatMicroKernel {
     @Override
     public void narrowTile(int kc, boolean transA, float[] a, int aIdx, int lda, int rows, float[] pb, int pbOff,
                            int width, float[] scratch) {
-        if (width == L && rows > 8) {
+        if (width == L && rows == 16 && transA) {
+            narrowTile16Transposed(kc, a, aIdx, lda, pb, pbOff, scratch);
+        } else if (width == L && rows > 8) {
             narrowTile16(kc, transA, a, aIdx, lda, rows, pb, pbOff, scratch);
         } else if (width == L) {
             narrowTile8(kc, transA, a, aIdx, lda, rows, pb, pbOff, scratch);
@@ -373,6 +375,65 @@ public final class SgemmPanama extends FloatMicroKernel {
             c13 = b.fma(FloatVector.broadcast(S, a[ia + o13]), c13);
             c14 = b.fma(FloatVector.broadcast(S, a[ia + o14]), c14);
             c15 = b.fma(FloatVector.broadcast(S, a[ia + o15]), c15);
+        }
+        c0.intoArray(scratch, 0);
+        c1.intoArray(scratch, 1 * L);
+        c2.intoArray(scratch, 2 * L);
+        c3.intoArray(scratch, 3 * L);
+        c4.intoArray(scratch, 4 * L);
+        c5.intoArray(scratch, 5 * L);
+        c6.intoArray(scratch, 6 * L);
+        c7.intoArray(scratch, 7 * L);
+        c8.intoArray(scratch, 8 * L);
+        c9.intoArray(scratch, 9 * L);
+        c10.intoArray(scratch, 10 * L);
+        c11.intoArray(scratch, 11 * L);
+        c12.intoArray(scratch, 12 * L);
+        c13.intoArray(scratch, 13 * L);
+        c14.intoArray(scratch, 14 * L);
+        c15.intoArray(scratch, 15 * L);
+    }
+
+    /**
+     * {@link #narrowTile16} for op(A) = Aᵀ and 16 whole rows: the 16 values of A per depth are contiguous, at constant
+     * offsets from one index, where the general tile keeps 15 offsets in registers (x86 has 16).
+     */
+    private static void narrowTile16Transposed(int kc, float[] a, int aIdx, int lda, float[] pb, int pbOff,
+                                               float[] scratch) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S);
+        FloatVector c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S);
+        FloatVector c7 = FloatVector.zero(S);
+        FloatVector c8 = FloatVector.zero(S);
+        FloatVector c9 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c13 = FloatVector.zero(S);
+        FloatVector c14 = FloatVector.zero(S);
+        FloatVector c15 = FloatVector.zero(S);
+        for (int p = 0, ia = aIdx, ib = pbOff; p < kc; p++, ia += lda, ib += L) {
+            FloatVector b = FloatVector.fromArray(S, pb, ib);
+            c0 = b.fma(FloatVector.broadcast(S, a[ia]), c0);
+            c1 = b.fma(FloatVector.broadcast(S, a[ia + 1]), c1);
+            c2 = b.fma(FloatVector.broadcast(S, a[ia + 2]), c2);
+            c3 = b.fma(FloatVector.broadcast(S, a[ia + 3]), c3);
+            c4 = b.fma(FloatVector.broadcast(S, a[ia + 4]), c4);
+            c5 = b.fma(FloatVector.broadcast(S, a[ia + 5]), c5);
+            c6 = b.fma(FloatVector.broadcast(S, a[ia + 6]), c6);
+            c7 = b.fma(FloatVector.broadcast(S, a[ia + 7]), c7);
+            c8 = b.fma(FloatVector.broadcast(S, a[ia + 8]), c8);
+            c9 = b.fma(FloatVector.broadcast(S, a[ia + 9]), c9);
+            c10 = b.fma(FloatVector.broadcast(S, a[ia + 10]), c10);
+            c11 = b.fma(FloatVector.broadcast(S, a[ia + 11]), c11);
+            c12 = b.fma(FloatVector.broadcast(S, a[ia + 12]), c12);
+            c13 = b.fma(FloatVector.broadcast(S, a[ia + 13]), c13);
+            c14 = b.fma(FloatVector.broadcast(S, a[ia + 14]), c14);
+            c15 = b.fma(FloatVector.broadcast(S, a[ia + 15]), c15);
         }
         c0.intoArray(scratch, 0);
         c1.intoArray(scratch, 1 * L);
