@@ -37,64 +37,63 @@ class PanamaPackingTest {
     @Test
     void packingANotTransposedMatchesTheScalarPacker() {
         assumeTrue(TransposePackingPanama.AVAILABLE, "the transposes are written for 16 float lanes (AVX-512)");
-        SplittableRandom random = new SplittableRandom(11);
-        int checked = 0;
-        for (int kc : DEPTHS) {
-            for (int rows : new int[] {1, 7, 8, 9, 16, 23, 40}) {
-                int p0 = random.nextInt(5), row0 = random.nextInt(3), aOff = random.nextInt(9);
-                int lda = p0 + kc + random.nextInt(4);
-                float[] a = values(random, aOff + (row0 + rows) * lda);
-                int panels = (rows + 7) / 8, paOff = random.nextInt(6);
-                float[] expected = garbage(paOff + panels * 8 * kc + 20), actual = expected.clone();
-                Packing.packA(false, a, aOff, lda, row0, rows, p0, kc, 8, expected, paOff);
-                TransposePackingPanama.packA(a, aOff, lda, row0, rows, p0, kc, actual, paOff);
-                assertArrayEquals(expected, actual, "kc=" + kc + " rows=" + rows + " lda=" + lda);
-                checked++;
-            }
-        }
+        int checked = checkAgainstScalar(11, new int[] {1, 7, 8, 9, 16, 23, 40}, 8, true,
+                (a, off, ld, start, count, p0, kc, pa, paOff) ->
+                        Packing.packA(false, a, off, ld, start, count, p0, kc, 8, pa, paOff),
+                TransposePackingPanama::packA);
         assertEquals(DEPTHS.length * 7, checked);
     }
 
     @Test
     void packingATransposedTwoPanelsAtATimeMatchesTheScalarPacker() {
         assumeTrue(TransposePackingPanama.AVAILABLE, "written for 16 float lanes (AVX-512)");
-        SplittableRandom random = new SplittableRandom(13);
-        int checked = 0;
-        for (int kc : DEPTHS) {
-            for (int rows : new int[] {1, 7, 8, 9, 16, 23, 24, 40, 130}) {
-                int p0 = random.nextInt(5), row0 = random.nextInt(3), aOff = random.nextInt(9);
-                int lda = row0 + rows + random.nextInt(4);
-                float[] a = values(random, aOff + (p0 + kc) * lda);
-                int panels = (rows + 7) / 8, paOff = random.nextInt(6);
-                float[] expected = garbage(paOff + panels * 8 * kc + 20), actual = expected.clone();
-                Packing.packA(true, a, aOff, lda, row0, rows, p0, kc, 8, expected, paOff);
-                PackingPanama.packATransposedByPanels(a, aOff, lda, row0, rows, p0, kc, actual, paOff);
-                assertArrayEquals(expected, actual, "kc=" + kc + " rows=" + rows + " lda=" + lda);
-                checked++;
-            }
-        }
+        int checked = checkAgainstScalar(13, new int[] {1, 7, 8, 9, 16, 23, 24, 40, 130}, 8, false,
+                (a, off, ld, start, count, p0, kc, pa, paOff) ->
+                        Packing.packA(true, a, off, ld, start, count, p0, kc, 8, pa, paOff),
+                PackingPanama::packATransposedByPanels);
         assertEquals(DEPTHS.length * 9, checked);
     }
 
     @Test
     void packingBTransposedMatchesTheScalarPacker() {
         assumeTrue(TransposePackingPanama.AVAILABLE, "the transposes are written for 16 float lanes (AVX-512)");
-        SplittableRandom random = new SplittableRandom(12);
+        int checked = checkAgainstScalar(12, new int[] {1, 8, 15, 16, 17, 24, 31, 32, 33, 48, 70}, 32, true,
+                (b, off, ld, start, count, p0, kc, pb, pbOff) ->
+                        Packing.packB(true, b, off, ld, p0, kc, start, count, 32, pb, pbOff),
+                (b, off, ld, start, count, p0, kc, pb, pbOff) ->
+                        TransposePackingPanama.packB(b, off, ld, p0, kc, start, count, pb, pbOff));
+        assertEquals(DEPTHS.length * 11, checked);
+    }
+
+    /** A float packer: {@code count} rows (or columns) of op(X) from {@code start}, depths p0..p0+kc−1. */
+    private interface Packer {
+        void pack(float[] x, int off, int ld, int start, int count, int p0, int kc, float[] packed, int packedOff);
+    }
+
+    /**
+     * Packs every depth of {@link #DEPTHS} x every count with both packers, from the same operand, offsets and
+     * leading dimension, into buffers pre-filled alike, and asserts the buffers equal; returns the cases checked.
+     * {@code depthContiguous}: each stored row runs along the depth (A not transposed, B transposed), else along the
+     * rows or columns being packed.
+     */
+    private static int checkAgainstScalar(long seed, int[] counts, int panelWidth, boolean depthContiguous,
+                                          Packer scalar, Packer vector) {
+        SplittableRandom random = new SplittableRandom(seed);
         int checked = 0;
         for (int kc : DEPTHS) {
-            for (int cols : new int[] {1, 8, 15, 16, 17, 24, 31, 32, 33, 48, 70}) {
-                int p0 = random.nextInt(5), col0 = random.nextInt(3), bOff = random.nextInt(9);
-                int ldb = p0 + kc + random.nextInt(4);
-                float[] b = values(random, bOff + (col0 + cols) * ldb);
-                int panels = (cols + 31) / 32, pbOff = random.nextInt(6);
-                float[] expected = garbage(pbOff + panels * 32 * kc + 20), actual = expected.clone();
-                Packing.packB(true, b, bOff, ldb, p0, kc, col0, cols, 32, expected, pbOff);
-                TransposePackingPanama.packB(b, bOff, ldb, p0, kc, col0, cols, actual, pbOff);
-                assertArrayEquals(expected, actual, "kc=" + kc + " cols=" + cols + " ldb=" + ldb);
+            for (int count : counts) {
+                int p0 = random.nextInt(5), start = random.nextInt(3), off = random.nextInt(9);
+                int ld = (depthContiguous ? p0 + kc : start + count) + random.nextInt(4);
+                float[] x = values(random, off + (depthContiguous ? start + count : p0 + kc) * ld);
+                int panels = (count + panelWidth - 1) / panelWidth, packedOff = random.nextInt(6);
+                float[] expected = garbage(packedOff + panels * panelWidth * kc + 20), actual = expected.clone();
+                scalar.pack(x, off, ld, start, count, p0, kc, expected, packedOff);
+                vector.pack(x, off, ld, start, count, p0, kc, actual, packedOff);
+                assertArrayEquals(expected, actual, "kc=" + kc + " count=" + count + " ld=" + ld);
                 checked++;
             }
         }
-        assertEquals(DEPTHS.length * 11, checked);
+        return checked;
     }
 
     @Test
